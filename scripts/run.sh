@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The two set-up commands of the README:
+#   bash scripts/run.sh demo   install what is missing, build (Release), run dossier on samples/
+#   bash scripts/run.sh test   the same set-up, then every test (release and ASan/UBSan builds)
+# Run as root on Debian 12. Idempotent: installed packages and finished builds are reused.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode="${1:-}"
+case "$mode" in
+  demo|test) ;;
+  *) echo "usage: bash scripts/run.sh demo|test" >&2; exit 2 ;;
+esac
+
+install_missing() {
+  local wanted missing=()
+  wanted=$(grep -v '^\s*#' scripts/packages.txt | grep -v '^\s*$')
+  for p in $wanted; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {  # $1 = preset
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1"
+}
+
+install_missing
+build release
+
+case "$mode" in
+  demo)
+    rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+    echo "== dossier ingest samples/"
+    build/dossier --db build/demo.db ingest samples/
+    echo "== dossier stats"
+    build/dossier --db build/demo.db stats
+    ;;
+  test)
+    echo "== tests (release)"
+    ctest --preset release -j2
+    echo "== tests (AddressSanitizer + UBSan)"
+    build asan
+    ctest --preset asan -j2
+    ;;
+esac

@@ -1,0 +1,47 @@
+// HtmlExtractor: main text and metadata of a web page (myhtml parser).
+//
+// Keeps the article body (headings, paragraphs, lists, block quotes) and
+// drops navigation, menus, related lists, comments, banners, share widgets,
+// captions outside the body, scripts and styles. Metadata comes from, in
+// order of trust: JSON-LD (NewsArticle), OpenGraph / article:* meta,
+// <time datetime>, visible text patterns, dates in the URL.
+//
+// Thread-safety: Extract() is const and safe to call from several threads.
+#ifndef DOSSIER_CLEAN_HTML_EXTRACTOR_H_
+#define DOSSIER_CLEAN_HTML_EXTRACTOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace dossier {
+
+struct ExtractedPage {
+  std::string title;
+  std::string author;
+  std::string published;  ///< ISO 8601 (partial allowed), "" when not found
+  std::string language;   ///< from <html lang> or meta, "" when not stated
+  std::string outlet;     ///< og:site_name, publisher name, ...
+  std::string url;        ///< canonical or og:url when stated
+  std::string text;       ///< paragraphs separated by "\n\n"
+};
+
+struct HtmlExtractorOptions {
+  size_t max_depth = 512;  ///< elements nested deeper are ignored (bounded time)
+};
+
+class HtmlExtractor {
+ public:
+  explicit HtmlExtractor(HtmlExtractorOptions options = {});
+
+  // REQUIRES: html is UTF-8. Returns InvalidInput when the page cannot be parsed.
+  Result<ExtractedPage> Extract(std::string_view html) const;
+
+ private:
+  HtmlExtractorOptions options_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_CLEAN_HTML_EXTRACTOR_H_

@@ -1,0 +1,112 @@
+// Store: where dossier keeps articles and everything later stages find in them.
+//
+//   Result<std::unique_ptr<Store>> s = Store::Open("dossier.db");
+//   Result<PutOutcome> o = (*s)->PutArticles(batch);
+//
+// One interface, several backends: a path opens the embedded SQLite backend
+// (WAL mode, versioned schema with migrations, FTS5 full-text index);
+// "postgresql://..." is reserved for the scale-out backend.
+//
+// Invariants: PutArticles is atomic per batch (all of the batch or none is
+// stored, even if the process is killed); an article already stored (same id,
+// same url, or same content hash) is not stored again.
+//
+// Thread-safety: a Store is used from one thread at a time.
+#ifndef DOSSIER_STORE_STORE_H_
+#define DOSSIER_STORE_STORE_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/status.h"
+#include "clean/article.h"
+
+namespace dossier {
+
+// An article with what the text stage found in it.
+struct AnalyzedArticle {
+  Article article;
+  uint32_t sentence_count = 0;
+  uint32_t token_count = 0;
+  // Space-separated Snowball stems of the article's words (title and text),
+  // indexed for search next to the words themselves.
+  std::string stems;
+};
+
+struct PutOutcome {
+  // For each article of the batch, in order: its stored id (the existing id
+  // when it was a duplicate) and whether it was newly inserted.
+  std::vector<std::string> ids;
+  std::vector<bool> inserted;
+  size_t inserted_count = 0;
+  size_t duplicate_count = 0;
+};
+
+struct SearchQuery {
+  std::string text;  ///< words; treated as text, never as query syntax
+  // Stemmed forms of the query words, one list per language the store holds
+  // (the caller stems; the store matches them against AnalyzedArticle::stems).
+  std::vector<std::string> stems;
+  size_t limit = 20;
+  size_t offset = 0;
+};
+
+struct SearchHit {
+  std::string id;
+  std::string title;
+  std::string outlet;
+  std::string published;
+  std::string language;
+  std::string snippet;  ///< text around the best match, matches in [brackets]
+  double score = 0;     ///< higher is better (negated BM25)
+};
+
+struct StoreStats {
+  uint64_t articles = 0;
+  uint64_t sentences = 0;
+  uint64_t tokens = 0;
+  uint64_t text_bytes = 0;
+  std::map<std::string, uint64_t> by_language;  ///< "" = undetermined
+  std::map<std::string, uint64_t> by_outlet;    ///< "" = unknown
+  std::string earliest_published;
+  std::string latest_published;
+  int schema_version = 0;
+};
+
+struct StoreOptions {
+  bool read_only = false;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Opens (creating and migrating when needed) the store at `location`.
+  static Result<std::unique_ptr<Store>> Open(const std::string& location,
+                                             const StoreOptions& options = {});
+
+  // Stores a batch atomically. See the invariants above.
+  virtual Result<PutOutcome> PutArticles(const std::vector<AnalyzedArticle>& batch) = 0;
+
+  // NotFound when no article has this id.
+  virtual Result<Article> GetArticle(std::string_view id) = 0;
+
+  // Ranked full-text search over titles and texts.
+  virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
+
+  virtual Result<StoreStats> Stats() = 0;
+
+  // Writes the whole store as one JSON document (docs/export.schema.json),
+  // streaming: memory does not grow with the number of articles.
+  virtual Status ExportJson(std::ostream& out) = 0;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_STORE_STORE_H_
