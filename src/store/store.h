@@ -50,8 +50,10 @@ struct PutOutcome {
 
 struct SearchQuery {
   std::string text;  ///< words; treated as text, never as query syntax
-  // Stemmed forms of the query words, one list per language the store holds
-  // (the caller stems; the store matches them against AnalyzedArticle::stems).
+  // Stemmed forms of the query words, one element per language the store
+  // holds: that language's stems of the query words, space-separated, in query
+  // order (the caller stems; the store matches them against
+  // AnalyzedArticle::stems).
   std::vector<std::string> stems;
   size_t limit = 20;
   size_t offset = 0;

@@ -1,0 +1,46 @@
+// dossier: the command-line entry point. Dispatch and exit codes only.
+#include <cstdio>
+#include <exception>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+#ifndef DOSSIER_VERSION
+#define DOSSIER_VERSION "unknown"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace dossier::cli;
+  CLI::App app{"dossier: stories, actors, quotes and timelines from news articles"};
+  app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  GlobalOptions global;
+  app.add_option("--db", global.db, "the store: a SQLite file path")->capture_default_str();
+  app.add_flag("--json", global.json, "print JSON instead of text");
+
+  int exit_code = kExitOk;
+  AddIngestCommand(app, global, &exit_code);
+  AddExportCommand(app, global, &exit_code);
+  AddShowCommand(app, global, &exit_code);
+  AddSearchCommand(app, global, &exit_code);
+  AddStatsCommand(app, global, &exit_code);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dossier: internal error: %s\n", e.what());
+    return kExitFailure;
+  }
+  return exit_code;
+}

@@ -1,0 +1,23 @@
+// SearchArticles: ranked full-text search that also matches word stems.
+//
+// The query is stemmed in every language the store holds, so "troops" finds
+// "troop" and "présidents" finds "président" in articles of that language.
+// The query is always treated as text, never as query syntax.
+#ifndef DOSSIER_ENGINE_ARTICLE_SEARCH_H_
+#define DOSSIER_ENGINE_ARTICLE_SEARCH_H_
+
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "engine/article_analyzer.h"
+#include "store/store.h"
+
+namespace dossier {
+
+Result<std::vector<SearchHit>> SearchArticles(Store& store, ArticleAnalyzer& analyzer,
+                                              const std::string& text, size_t limit, size_t offset);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ENGINE_ARTICLE_SEARCH_H_

@@ -1,0 +1,113 @@
+// Tests for engine/: the ingest pipeline end to end on real files and a real
+// SQLite store, and stem-aware search.
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "engine/article_search.h"
+#include "engine/ingest_pipeline.h"
+
+namespace dossier {
+namespace {
+
+namespace fs = std::filesystem;
+
+class EngineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) /
+           ("engine_test_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    Result<std::unique_ptr<Store>> store = Store::Open((dir_ / "test.db").string());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    store_ = std::move(*store);
+  }
+  void TearDown() override {
+    store_.reset();
+    fs::remove_all(dir_);
+  }
+  void Write(const std::string& name, const std::string& content) {
+    std::ofstream(dir_ / name, std::ios::binary) << content;
+  }
+  Result<IngestReport> Ingest(const std::vector<std::string>& inputs, size_t batch_size = 256) {
+    PipelineOptions options;
+    options.batch_size = batch_size;
+    IngestPipeline pipeline(store_.get(), options,
+                            [this](const InputError& e) { errors_.push_back(e); });
+    return pipeline.Run(inputs);
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+  std::vector<InputError> errors_;
+};
+
+const std::string kSamples = std::string(DOSSIER_SOURCE_DIR) + "/samples";
+
+TEST_F(EngineTest, IngestsTheSamplesOnceAndOnlyOnce) {
+  Result<IngestReport> first = Ingest({kSamples}, /*batch_size=*/2);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->records, 5u);
+  EXPECT_EQ(first->stored, 5u);
+  EXPECT_EQ(first->rejected, 0u);
+  EXPECT_TRUE(errors_.empty());
+
+  Result<IngestReport> again = Ingest({kSamples});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->stored, 0u);
+  EXPECT_EQ(again->duplicates, 5u);
+
+  Result<StoreStats> stats = store_->Stats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->articles, 5u);
+  EXPECT_EQ(stats->by_language["en"], 4u);
+  EXPECT_EQ(stats->by_language["fr"], 1u);
+  EXPECT_GT(stats->sentences, 60u);
+}
+
+TEST_F(EngineTest, BadRecordsAreReportedAndTheRestIsStored) {
+  Write(
+      "good.jsonl",
+      "{\"id\":\"a1\",\"text\":\"The minister visited Baghdad on Thursday. She met officials.\"}\n"
+      "{not json\n"
+      "{\"id\":\"a2\",\"text\":\"Le ministre a visité Bagdad jeudi. Il a rencontré des "
+      "responsables.\","
+      "\"language\":\"fr\"}\n");
+  Write("empty.txt", "");
+  Result<IngestReport> r = Ingest({dir_.string() + "/good.jsonl", dir_.string() + "/empty.txt",
+                                   dir_.string() + "/missing.txt"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->stored, 2u);
+  EXPECT_EQ(r->rejected, 3u);
+  ASSERT_EQ(errors_.size(), 3u);
+  EXPECT_EQ(errors_[0].locator, "line 2");
+  EXPECT_NE(errors_[1].path.find("empty.txt"), std::string::npos);
+  EXPECT_NE(errors_[2].path.find("missing.txt"), std::string::npos);
+  Result<Article> a2 = store_->GetArticle("a2");
+  ASSERT_TRUE(a2.ok());
+  EXPECT_EQ(a2->language, "fr");
+}
+
+TEST_F(EngineTest, SearchMatchesStemsInEachLanguage) {
+  ASSERT_TRUE(Ingest({kSamples}).ok());
+  ArticleAnalyzer analyzer;
+  // "withdrawals" is not in any text; its stem is ("withdrawal").
+  Result<std::vector<SearchHit>> hits = SearchArticles(*store_, analyzer, "withdrawals", 10, 0);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  EXPECT_GE(hits->size(), 2u);
+  // French stems: "discussion" matches "discussions".
+  hits = SearchArticles(*store_, analyzer, "discussion", 10, 0);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_FALSE(hits->empty());
+  EXPECT_EQ(hits->front().language, "fr");
+  hits = SearchArticles(*store_, analyzer, "\"' OR 1=1 -- NEAR(", 10, 0);
+  EXPECT_TRUE(hits.ok());
+}
+
+}  // namespace
+}  // namespace dossier
