@@ -31,6 +31,7 @@ void AddExportCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
 void AddShowCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddSearchCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddStatsCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddExtractCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   AddShowCommand(app, global, &exit_code);
   AddSearchCommand(app, global, &exit_code);
   AddStatsCommand(app, global, &exit_code);
+  AddExtractCommand(app, global, &exit_code);
 
   try {
     app.parse(argc, argv);
