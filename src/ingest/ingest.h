@@ -31,7 +31,8 @@ struct IngestOptions {
   // record payload) larger than this is rejected with an error. Default 8 MiB.
   size_t max_record_bytes = 8u << 20;
   // Decompressed bytes may not exceed this multiple of the compressed bytes
-  // read so far (plus max_record_bytes of slack): stops zip bombs.
+  // read so far (plus max_record_bytes of slack): stops zip bombs. 0: no
+  // limit.
   uint64_t max_decompression_ratio = 200;
 };
 
