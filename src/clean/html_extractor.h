@@ -6,10 +6,18 @@
 // order of trust: JSON-LD (NewsArticle), OpenGraph / article:* meta,
 // <time datetime>, visible text patterns, dates in the URL.
 //
+// Parsing: myhtml in single-thread mode. Its parser objects are not
+// thread-safe and costly to set up (~0.5 ms), so each HtmlExtractor keeps a
+// small mutex-guarded pool of them; a call borrows one for its duration.
+// Pages nested deeper than max_depth are flattened before parsing (see
+// html_nesting.h) and walked iteratively, so no page can overflow the stack
+// or take quadratic time.
+//
 // Thread-safety: Extract() is const and safe to call from several threads.
 #ifndef DOSSIER_CLEAN_HTML_EXTRACTOR_H_
 #define DOSSIER_CLEAN_HTML_EXTRACTOR_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -28,18 +36,22 @@ struct ExtractedPage {
 };
 
 struct HtmlExtractorOptions {
-  size_t max_depth = 512;  ///< elements nested deeper are ignored (bounded time)
+  size_t max_depth = 512;  ///< elements nested deeper are flattened: tags ignored, text kept
 };
 
 class HtmlExtractor {
  public:
   explicit HtmlExtractor(HtmlExtractorOptions options = {});
 
-  // REQUIRES: html is UTF-8. Returns InvalidInput when the page cannot be parsed.
+  // REQUIRES: html is UTF-8. Returns InvalidInput when the page cannot be
+  // parsed or holds no main text.
   Result<ExtractedPage> Extract(std::string_view html) const;
 
  private:
+  struct ParserPool;  // added with the implementation: reusable myhtml parsers
+
   HtmlExtractorOptions options_;
+  std::shared_ptr<ParserPool> pool_;  // shared by copies; internally synchronised
 };
 
 }  // namespace dossier

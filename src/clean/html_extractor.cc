@@ -1,0 +1,125 @@
+// Tested by html_extractor_test.cc.
+#include "clean/html_extractor.h"
+
+#include <mutex>
+#include <vector>
+
+#include <myhtml/api.h>
+
+#include "clean/html_content.h"
+#include "clean/html_dom.h"
+#include "clean/html_metadata.h"
+#include "clean/html_nesting.h"
+#include "clean/normalize.h"
+#include "clean/text_util.h"
+
+namespace dossier {
+namespace {
+
+constexpr size_t kMaxPooledParsers = 8;
+// A tree that parsed a page this large keeps its memory: do not pool it.
+constexpr size_t kMaxPooledPageBytes = 4 << 20;
+
+struct Parser {
+  myhtml_t* myhtml = nullptr;
+  myhtml_tree_t* tree = nullptr;
+};
+
+void Destroy(Parser p) {
+  if (p.tree != nullptr) myhtml_tree_destroy(p.tree);
+  if (p.myhtml != nullptr) myhtml_destroy(p.myhtml);
+}
+
+bool Create(Parser* p) {
+  p->myhtml = myhtml_create();
+  if (p->myhtml == nullptr) return false;
+  if (myhtml_init(p->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK) {
+    Destroy(*p);
+    *p = Parser();
+    return false;
+  }
+  p->tree = myhtml_tree_create();
+  if (p->tree == nullptr || myhtml_tree_init(p->tree, p->myhtml) != MyHTML_STATUS_OK) {
+    Destroy(*p);
+    *p = Parser();
+    return false;
+  }
+  return true;
+}
+
+std::string FirstH1(const PageDom& dom) {
+  for (const HtmlBlock& b : dom.blocks) {
+    if (b.kind == BlockKind::kHeading && b.heading_level == 1) return b.text;
+  }
+  return "";
+}
+
+}  // namespace
+
+struct HtmlExtractor::ParserPool {
+  std::mutex mu;
+  std::vector<Parser> free;  // guarded by mu
+
+  ~ParserPool() {
+    for (Parser& p : free) Destroy(p);
+  }
+  bool Acquire(Parser* p) {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!free.empty()) {
+        *p = free.back();
+        free.pop_back();
+        return true;
+      }
+    }
+    return Create(p);
+  }
+  void Release(Parser p, bool reusable) {
+    if (reusable) {
+      myhtml_tree_clean(p.tree);
+      std::lock_guard<std::mutex> lock(mu);
+      if (free.size() < kMaxPooledParsers) {
+        free.push_back(p);
+        return;
+      }
+    }
+    Destroy(p);
+  }
+};
+
+HtmlExtractor::HtmlExtractor(HtmlExtractorOptions options)
+    : options_(options), pool_(std::make_shared<ParserPool>()) {}
+
+Result<ExtractedPage> HtmlExtractor::Extract(std::string_view html) const {
+  std::string flattened;
+  if (LimitHtmlNesting(html, options_.max_depth, &flattened)) html = flattened;
+
+  Parser parser;
+  if (!pool_->Acquire(&parser)) return Status::Internal("cannot create an HTML parser");
+  PageDom dom;
+  const mystatus_t status = myhtml_parse(parser.tree, MyENCODING_UTF_8, html.data(), html.size());
+  const bool parsed = status == MyHTML_STATUS_OK;
+  if (parsed) BuildPageDom(parser.tree, options_.max_depth, &dom);
+  pool_->Release(parser, parsed && html.size() <= kMaxPooledPageBytes);
+  if (!parsed) return Status::InvalidInput("cannot parse HTML");
+
+  ExtractedPage page = PageMetadata(dom.meta, FirstH1(dom));
+  std::vector<size_t> selected = SelectMainBlocks(dom);
+  bool first = true;
+  for (size_t b : selected) {
+    const HtmlBlock& block = dom.blocks[b];
+    // The headline repeated at the top of the body is metadata, not text.
+    if (first && block.kind == BlockKind::kHeading && !page.title.empty() &&
+        FoldCase(NormalizeInline(block.text)) == FoldCase(page.title)) {
+      first = false;
+      continue;
+    }
+    first = false;
+    if (!page.text.empty()) page.text.append("\n\n");
+    page.text.append(block.text);
+  }
+  if (TrimSpaces(page.text).empty()) return Status::InvalidInput("no main text found in the page");
+  return page;
+}
+
+}  // namespace dossier

@@ -1,0 +1,307 @@
+// Tested by html_extractor_test.cc.
+#include "clean/html_metadata.h"
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "clean/dates.h"
+#include "clean/normalize.h"
+#include "clean/text_util.h"
+
+namespace dossier {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr int kMaxJsonDepth = 64;
+constexpr size_t kMaxJsonBytes = 1 << 20;
+
+constexpr std::string_view kArticleTypes[] = {"newsarticle",
+                                              "article",
+                                              "reportagenewsarticle",
+                                              "analysisnewsarticle",
+                                              "opinionnewsarticle",
+                                              "backgroundnewsarticle",
+                                              "reviewnewsarticle",
+                                              "blogposting",
+                                              "liveblogposting",
+                                              "socialmediaposting",
+                                              "scholarlyarticle",
+                                              "techarticle",
+                                              "report"};
+constexpr std::string_view kSiteTypes[] = {"newsmediaorganization", "organization", "website"};
+
+struct JsonLdFacts {
+  std::string headline, published, author, publisher, url, language, site_name;
+};
+
+template <typename Table>
+bool In(const Table& t, std::string_view s) {
+  return std::find(std::begin(t), std::end(t), s) != std::end(t);
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  return out;
+}
+
+// Deepest bracket nesting outside strings; the parser is iterative but a
+// bound keeps the work on hostile input small.
+int JsonDepth(std::string_view s) {
+  int depth = 0, max_depth = 0;
+  bool in_string = false, escaped = false;
+  for (char c : s) {
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      max_depth = std::max(max_depth, ++depth);
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return max_depth;
+}
+
+std::string String(const Json& j, std::string_view key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(std::string(key));
+  if (it == j.end()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_object()) {
+    // {"@id": "..."} for mainEntityOfPage, {"name": ...} for publishers.
+    for (const char* k : {"name", "@id", "url"}) {
+      auto in = it->find(k);
+      if (in != it->end() && in->is_string()) return in->get<std::string>();
+    }
+  }
+  return "";
+}
+
+bool HasType(const Json& obj, std::span<const std::string_view> types) {
+  auto it = obj.find("@type");
+  if (it == obj.end()) return false;
+  if (it->is_string()) return In(types, Lower(it->get<std::string>()));
+  if (it->is_array()) {
+    for (const Json& t : *it) {
+      if (t.is_string() && In(types, Lower(t.get<std::string>()))) return true;
+    }
+  }
+  return false;
+}
+
+std::string Authors(const Json& obj) {
+  auto it = obj.find("author");
+  if (it == obj.end()) return "";
+  std::vector<std::string> names;
+  auto add = [&](const Json& a) {
+    if (a.is_string()) {
+      names.push_back(a.get<std::string>());
+    } else if (a.is_object()) {
+      auto n = a.find("name");
+      if (n != a.end() && n->is_string()) names.push_back(n->get<std::string>());
+    }
+  };
+  if (it->is_array()) {
+    for (const Json& a : *it) add(a);
+  } else {
+    add(*it);
+  }
+  std::string out;
+  for (const std::string& n : names) {
+    if (n.empty() || n.rfind("http", 0) == 0) continue;
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+void ReadArticle(const Json& obj, JsonLdFacts* f) {
+  if (f->headline.empty()) f->headline = String(obj, "headline");
+  if (f->headline.empty()) f->headline = String(obj, "name");
+  if (f->published.empty()) f->published = String(obj, "datePublished");
+  if (f->published.empty()) f->published = String(obj, "dateCreated");
+  if (f->author.empty()) f->author = Authors(obj);
+  if (f->publisher.empty()) f->publisher = String(obj, "publisher");
+  if (f->url.empty()) f->url = String(obj, "url");
+  if (f->url.empty()) f->url = String(obj, "mainEntityOfPage");
+  if (f->language.empty()) f->language = String(obj, "inLanguage");
+}
+
+void ReadJsonLd(std::string_view text, JsonLdFacts* f) {
+  if (text.size() > kMaxJsonBytes || JsonDepth(text) > kMaxJsonDepth) return;
+  // Raw control characters inside strings are common and make JSON invalid.
+  std::string clean(text);
+  for (char& c : clean) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  const Json root = Json::parse(clean, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) return;
+  std::vector<const Json*> objects;
+  auto add = [&](const Json& j) {
+    if (j.is_object()) {
+      objects.push_back(&j);
+      auto g = j.find("@graph");
+      if (g != j.end() && g->is_array()) {
+        for (const Json& x : *g) {
+          if (x.is_object()) objects.push_back(&x);
+        }
+      }
+    }
+  };
+  if (root.is_array()) {
+    for (const Json& j : root) add(j);
+  } else {
+    add(root);
+  }
+  for (const Json* o : objects) {
+    if (HasType(*o, kArticleTypes)) ReadArticle(*o, f);
+  }
+  for (const Json* o : objects) {
+    if (f->site_name.empty() && HasType(*o, kSiteTypes)) f->site_name = String(*o, "name");
+  }
+}
+
+std::string Meta(const RawPageMeta& raw, std::initializer_list<std::string_view> keys) {
+  for (std::string_view key : keys) {
+    for (const auto& [k, v] : raw.metas) {
+      if (k == key && !TrimSpaces(v).empty()) return v;
+    }
+  }
+  return "";
+}
+
+// "Headline | Site", "Site - Headline" -> "Headline".
+std::string StripSiteAffix(const std::string& title, const std::string& site, std::string_view h1) {
+  static constexpr std::string_view kSeparators[] = {
+      " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ",
+      " / ", " : "};
+  const std::string folded_site = FoldCase(site);
+  for (std::string_view sep : kSeparators) {
+    const size_t at = title.rfind(sep);
+    if (at == std::string::npos) continue;
+    const std::string_view left = std::string_view(title).substr(0, at);
+    const std::string_view right = std::string_view(title).substr(at + sep.size());
+    if (!folded_site.empty()) {
+      if (FoldCase(right) == folded_site) return std::string(left);
+      const size_t first = title.find(sep);
+      if (FoldCase(std::string_view(title).substr(0, first)) == folded_site) {
+        return title.substr(first + sep.size());
+      }
+    }
+    if (!h1.empty()) {
+      if (FoldCase(left) == FoldCase(h1)) return std::string(left);
+      if (FoldCase(right) == FoldCase(h1)) return std::string(right);
+    }
+  }
+  return title;
+}
+
+// "/2021/07/22/" or "/2021/07/" in a URL.
+std::string DateFromUrl(std::string_view url) {
+  for (size_t i = 0; i + 8 <= url.size(); ++i) {
+    if (url[i] != '/') continue;
+    auto digits = [&](size_t at, size_t n) {
+      if (at + n > url.size()) return false;
+      for (size_t k = 0; k < n; ++k) {
+        if (url[at + k] < '0' || url[at + k] > '9') return false;
+      }
+      return true;
+    };
+    if (!digits(i + 1, 4) || url.size() <= i + 5 || url[i + 5] != '/' || !digits(i + 6, 2))
+      continue;
+    std::string date = std::string(url.substr(i + 1, 4)) + "-" + std::string(url.substr(i + 6, 2));
+    if (url.size() > i + 8 && url[i + 8] == '/' && digits(i + 9, 2) &&
+        (url.size() == i + 11 || url[i + 11] == '/')) {
+      date += "-" + std::string(url.substr(i + 9, 2));
+    } else if (url.size() > i + 8 && url[i + 8] != '/') {
+      continue;
+    }
+    std::string iso = NormalizeDate(date);
+    if (!iso.empty()) return iso;
+  }
+  return "";
+}
+
+std::string LanguageTag(std::string_view tag) {
+  std::string out;
+  for (char c : TrimSpaces(tag)) {
+    if (c == '-' || c == '_' || c == ',' || c == ';') break;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  }
+  if (out.size() < 2 || out.size() > 3) return "";
+  for (char c : out) {
+    if (c < 'a' || c > 'z') return "";
+  }
+  return out;
+}
+
+std::string FirstNonEmpty(std::initializer_list<std::string> values) {
+  for (const std::string& v : values) {
+    std::string n = NormalizeInline(v);
+    if (!n.empty()) return n;
+  }
+  return "";
+}
+
+}  // namespace
+
+ExtractedPage PageMetadata(const RawPageMeta& raw, std::string_view first_h1) {
+  JsonLdFacts ld;
+  for (const std::string& j : raw.json_ld) ReadJsonLd(j, &ld);
+
+  ExtractedPage page;
+  page.outlet = FirstNonEmpty(
+      {ld.publisher, Meta(raw, {"og:site_name"}), Meta(raw, {"application-name"}), ld.site_name});
+  const std::string h1 = NormalizeInline(first_h1);
+  page.title = FirstNonEmpty(
+      {ld.headline, Meta(raw, {"og:title"}), Meta(raw, {"twitter:title"}), raw.title_tag, h1});
+  page.title = StripSiteAffix(page.title, page.outlet, h1);
+
+  std::string author =
+      Meta(raw, {"author", "article:author", "dc.creator", "byl", "sailthru.author"});
+  if (author.rfind("http", 0) == 0) author.clear();
+  page.author = FirstNonEmpty({ld.author, author});
+
+  page.url = FirstNonEmpty({raw.canonical, Meta(raw, {"og:url"}), ld.url});
+
+  for (const std::string& candidate :
+       {ld.published,
+        Meta(raw, {"article:published_time", "og:published_time", "published_time",
+                   "article:published", "datepublished"}),
+        Meta(raw,
+             {"date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
+              "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued",
+              "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date"}),
+        raw.published_itemprop, raw.time_datetime}) {
+    page.published = NormalizeDate(NormalizeInline(candidate));
+    if (!page.published.empty()) break;
+  }
+  if (page.published.empty()) page.published = DateFromUrl(page.url);
+
+  for (const std::string& candidate :
+       {raw.html_lang, Meta(raw, {"content-language", "language", "dc.language"}), ld.language,
+        Meta(raw, {"og:locale"})}) {
+    page.language = LanguageTag(candidate);
+    if (!page.language.empty()) break;
+  }
+  return page;
+}
+
+}  // namespace dossier
