@@ -54,9 +54,14 @@ struct SearchQuery {
   // holds: that language's stems of the query words, space-separated, in query
   // order (the caller stems; the store matches them against
   // AnalyzedArticle::stems).
+  // Matching: an article matches when every word of `text` is in its title or
+  // text, or when, for some element, every stem of that element is in its
+  // stems, title or text. Each element is used as a whole, so the caller's
+  // word splitting need not agree with the store's. Only the first 64 words
+  // of `text` and of each element, and the first 16 elements, count.
   std::vector<std::string> stems;
-  size_t limit = 20;
-  size_t offset = 0;
+  size_t limit = 20;  ///< at most this many hits; 0 gives none
+  size_t offset = 0;  ///< skip this many of the best hits first
 };
 
 struct SearchHit {
@@ -99,7 +104,9 @@ class Store {
   // NotFound when no article has this id.
   virtual Result<Article> GetArticle(std::string_view id) = 0;
 
-  // Ranked full-text search over titles and texts.
+  // Ranked full-text search over titles and texts (BM25, a title match
+  // weighs more than a text match). A text without any letter or digit gives
+  // no hits, not an error.
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 
   virtual Result<StoreStats> Stats() = 0;

@@ -48,7 +48,7 @@ struct Sentence {
 };
 
 struct Segmentation {
-  std::vector<TextSpan> paragraphs;  ///< split at blank lines
+  std::vector<TextSpan> paragraphs;  ///< split at line breaks (blank lines in cleaned text)
   std::vector<Sentence> sentences;   ///< never cross a paragraph boundary
   std::vector<Token> tokens;         ///< no whitespace tokens
 };

@@ -1,0 +1,240 @@
+// Tests for Store::Search and the query builder (store/search_query.h):
+// ranking, stems, snippets, paging, and query text that looks like FTS5 or
+// SQL syntax.
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "store/search_query.h"
+#include "store/stems.h"
+#include "store/store.h"
+#include "store/store_testutil.h"
+
+namespace dossier {
+namespace {
+
+using store_internal::BuildMatchExpression;
+using store_internal::QueryWords;
+using store_internal::QuoteFts5;
+using testing::Cat;
+using testing::MakeArticle;
+using testing::StoreTest;
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : "|") + w;
+  return out;
+}
+
+TEST(QueryWordsTest, Table) {
+  struct {
+    const char* text;
+    const char* words;
+  } kCases[] = {
+      {"", ""},
+      {"   ", ""},
+      {"Hello, world!", "Hello|world"},
+      {"(Macron) «Bagdad»", "Macron|Bagdad"},
+      {"al-Kazimi U.S. 5,000", "al-Kazimi|U.S|5,000"},
+      {"' OR 1=1 --", "OR|1=1"},
+      {"\"unterminated", "unterminated"},
+      {"NEAR(a b)", "NEAR(a|b"},
+      {"title:foo {text}:x", "title:foo|text}:x"},
+      {"* ^x a AND", "x|a|AND"},
+      {"tab\tnew\nline\u00a0nbsp\u3000ideo", "tab|new|line|nbsp|ideo"},
+      {"bad\xff\xfe"
+       "bytes",
+       "bad|bytes"},
+      {"Président ПРЕЗИДЕНТ 中国", "Président|ПРЕЗИДЕНТ|中国"},
+      {"!!! ... ---", ""},
+  };
+  for (const auto& c : kCases) {
+    EXPECT_EQ(Join(QueryWords(c.text)), c.words) << c.text;
+  }
+  // Embedded NUL needs an explicit length.
+  EXPECT_EQ(Join(QueryWords(std::string_view("nul\0inside", 10))), "nul|inside");
+}
+
+TEST(QueryWordsTest, AtMostSixtyFourWords) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += Cat("w", std::to_string(i), " ");
+  std::vector<std::string> words = QueryWords(text);
+  ASSERT_EQ(words.size(), store_internal::kMaxQueryWords);
+  EXPECT_EQ(words.back(), "w63");
+}
+
+TEST(QueryBuilderTest, QuotesAndGroups) {
+  EXPECT_EQ(QuoteFts5("plain"), "\"plain\"");
+  EXPECT_EQ(QuoteFts5("a\"b\"\""), "\"a\"\"b\"\"\"\"\"");
+  SearchQuery q;
+  q.text = "French troops";
+  q.stems = {"french troop", "", "!!", "french \"troop"};
+  EXPECT_EQ(BuildMatchExpression(q),
+            "({title text} : (\"French\" AND \"troops\")) OR "
+            "({title text stems} : (\"french\" AND \"troop\")) OR "
+            "({title text stems} : (\"french\" AND \"troop\"))");
+  q.text = "?!";
+  q.stems.clear();
+  EXPECT_EQ(BuildMatchExpression(q), "");
+}
+
+TEST(DistinctStemsTest, Table) {
+  struct {
+    const char* in;
+    const char* out;
+  } kCases[] = {
+      {"", ""},
+      {"   ", ""},
+      {"troop", "troop"},
+      {"troop the troop left the base", "troop the left base"},
+      {"  a\tb\n a  b c ", "a b c"},
+      {"présid présid président", "présid président"},
+  };
+  for (const auto& c : kCases) EXPECT_EQ(store_internal::DistinctStems(c.in), c.out) << c.in;
+}
+
+class SearchTest : public StoreTest {
+ protected:
+  void SetUp() override {
+    StoreTest::SetUp();
+    store_ = OpenStore();
+    ASSERT_NE(store_, nullptr);
+  }
+  void Put(const std::string& id, const std::string& title, const std::string& text,
+           const std::string& stems = "") {
+    AnalyzedArticle a = MakeArticle(id, text);
+    a.article.title = title;
+    a.stems = stems;
+    Result<PutOutcome> r = store_->PutArticles({a});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+  std::vector<std::string> Ids(const std::string& text, std::vector<std::string> stems = {},
+                               size_t limit = 20, size_t offset = 0) {
+    SearchQuery q;
+    q.text = text;
+    q.stems = std::move(stems);
+    q.limit = limit;
+    q.offset = offset;
+    Result<std::vector<SearchHit>> hits = store_->Search(q);
+    EXPECT_TRUE(hits.ok()) << text << ": " << hits.status().ToString();
+    std::vector<std::string> ids;
+    if (hits.ok()) {
+      for (const SearchHit& h : *hits) ids.push_back(h.id);
+    }
+    return ids;
+  }
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SearchTest, TitleMatchRanksAboveBodyMatch) {
+  Put("body", "Weather report", "Rain in Baghdad today. Sun tomorrow in Erbil and Mosul.");
+  Put("title", "Baghdad news", "Rain today. Sun tomorrow in Erbil and Mosul and Basra.");
+  Put("none", "Other", "Nothing relevant here at all.");
+  EXPECT_EQ(Ids("baghdad"), (std::vector<std::string>{"title", "body"}));
+
+  SearchQuery q;
+  q.text = "Baghdad";
+  Result<std::vector<SearchHit>> hits = store_->Search(q);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_GT((*hits)[0].score, (*hits)[1].score);
+  EXPECT_EQ((*hits)[0].title, "Baghdad news");
+}
+
+TEST_F(SearchTest, AllWordsMustMatchAndDiacriticsAreIgnored) {
+  Put("fr", "Le Président", "Le président de la République est arrivé à Bagdad.");
+  Put("en", "President", "The president arrived in Washington.");
+  EXPECT_EQ(Ids("president bagdad"), std::vector<std::string>{"fr"});
+  EXPECT_EQ(Ids("PRÉSIDENT").size(), 2u);
+  EXPECT_EQ(Ids("president").size(), 2u);
+  EXPECT_TRUE(Ids("president tehran").empty());
+}
+
+TEST_F(SearchTest, StemsMatchInTheStemsColumn) {
+  Put("a", "Troop movements", "A troop left the base.", "troop movement a troop left the base");
+  Put("b", "Discussions", "Les discussions continuent.", "discuss continu");
+  EXPECT_TRUE(Ids("troops").empty());  // no literal match
+  EXPECT_EQ(Ids("troops", {"troop"}), std::vector<std::string>{"a"});
+  EXPECT_EQ(Ids("discussion", {"discussion", "discuss"}), std::vector<std::string>{"b"});
+  // Every stem of one list must match; a number matches in the text.
+  Put("c", "Figures", "About 5,000 troops.", "about troop");
+  EXPECT_EQ(Ids("5,000 troops", {"5,000 troop"}), std::vector<std::string>{"c"});
+  EXPECT_TRUE(Ids("troops base", {"troop tehran"}).empty());
+}
+
+TEST_F(SearchTest, SnippetsShowTheMatchInBrackets) {
+  std::string text = "Opening words of the article. ";
+  for (int i = 0; i < 40; ++i) text += Cat("filler", std::to_string(i), " ");
+  text += "Then the minister visited Mosul on Thursday. ";
+  for (int i = 0; i < 40; ++i) text += Cat("more", std::to_string(i), " ");
+  Put("s", "Title", text);
+  SearchQuery q;
+  q.text = "mosul";
+  Result<std::vector<SearchHit>> hits = store_->Search(q);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 1u);
+  const std::string& snippet = (*hits)[0].snippet;
+  EXPECT_NE(snippet.find("[Mosul]"), std::string::npos) << snippet;
+  size_t words = 1;
+  for (char c : snippet) words += c == ' ';
+  EXPECT_LE(words, 32u) << snippet;
+  EXPECT_GE(words, 20u) << snippet;
+}
+
+TEST_F(SearchTest, LimitAndOffsetPageThroughTheRanking) {
+  for (int i = 0; i < 7; ++i) {
+    std::string text = "Kirkuk";
+    for (int j = 0; j < i; ++j) text += " padding";  // longer text, lower BM25
+    Put(Cat("k", std::to_string(i)), "t", text + ".");
+  }
+  std::vector<std::string> all = Ids("kirkuk", {}, 100);
+  ASSERT_EQ(all.size(), 7u);
+  EXPECT_EQ(all.front(), "k0");
+  EXPECT_EQ(Ids("kirkuk", {}, 3, 0), std::vector<std::string>(all.begin(), all.begin() + 3));
+  EXPECT_EQ(Ids("kirkuk", {}, 3, 3), std::vector<std::string>(all.begin() + 3, all.begin() + 6));
+  EXPECT_EQ(Ids("kirkuk", {}, 3, 6), std::vector<std::string>(all.begin() + 6, all.end()));
+  EXPECT_TRUE(Ids("kirkuk", {}, 3, 7).empty());
+  EXPECT_TRUE(Ids("kirkuk", {}, 0, 0).empty());
+  EXPECT_EQ(Ids("kirkuk", {}, static_cast<size_t>(-1), 0).size(), 7u);
+}
+
+// Query text is text: operators and SQL are words (or dropped), never syntax.
+TEST_F(SearchTest, SyntaxInTheQueryIsText) {
+  Put("plain", "Plain", "Nothing special in a line about the foo and bar.");
+  Put("or", "Or", "Choose red or blue; 1=1 is printed here.");
+  Put("near", "Near", "The village is near a river.");
+  Put("title", "A title", "The title foo was written here.");
+  struct {
+    const char* query;
+    std::set<std::string> ids;
+  } kCases[] = {
+      {"' OR 1=1 --", {"or"}},      // words "or" and phrase "1 1"
+      {"\"unterminated", {}},       // no such word
+      {"NEAR(a b)", {}},            // phrase "near a" and word "b"
+      {"NEAR(a river)", {"near"}},  // phrase "near a" and "river"
+      {"title:foo", {"title"}},     // phrase "title foo", not a column filter
+      {"*", {}},                    // no word at all
+      {"a AND", {"plain"}},         // the words "a" and "and"
+      {"^x", {}},
+      {"{text}:x", {}},
+      {"foo OR blue", {}},  // "or" is a word that must occur
+      {"\"foo\" \"bar\"", {"plain"}},
+      {"foo -bar", {"plain"}},
+      {"foo NOT bar", {}},
+      {"'; DROP TABLE articles; --", {}},
+      {")))(((", {}},
+      {"\"", {}},
+      {"\\", {}},
+      {"", {}},
+  };
+  for (const auto& c : kCases) {
+    std::vector<std::string> ids = Ids(c.query);
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()), c.ids) << c.query;
+  }
+  EXPECT_EQ(store_->Stats()->articles, 4u);
+}
+
+}  // namespace
+}  // namespace dossier

@@ -1,0 +1,377 @@
+// Tested by store_test.cc, search_test.cc and export_json_test.cc.
+#include "store/sqlite_store.h"
+
+#include <bit>
+#include <limits>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "store/export_json.h"
+#include "store/schema.h"
+#include "store/search_query.h"
+#include "store/sqlite_util.h"
+#include "store/stems.h"
+
+namespace dossier::store_internal {
+namespace {
+
+constexpr char kInsertArticle[] = R"sql(
+INSERT INTO articles (id, path, locator, url, title, author, outlet, dateline, published,
+                      language, language_confidence, mixed_language, content_hash,
+                      sentence_count, token_count, text, stems)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+ON CONFLICT DO NOTHING)sql";
+// DO NOTHING applies to the uniqueness constraints only (id, url,
+// content_hash): that is the dedupe. A CHECK or NOT NULL failure still fails
+// the statement, and so the batch.
+
+constexpr char kInsertIndexRow[] =
+    "INSERT INTO articles_fts(rowid, title, text, stems) VALUES (?1, ?2, ?3, ?4)";
+
+constexpr char kAddCounts[] = R"sql(
+INSERT INTO article_counts(language, outlet, articles, sentences, tokens, text_bytes)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+ON CONFLICT (language, outlet) DO UPDATE SET
+  articles = articles + excluded.articles,
+  sentences = sentences + excluded.sentences,
+  tokens = tokens + excluded.tokens,
+  text_bytes = text_bytes + excluded.text_bytes)sql";
+
+// The article an insert collided with, by the precedence of PutOutcome: same
+// id, else same url, else same text.
+constexpr char kFindDuplicate[] = R"sql(
+SELECT id FROM articles WHERE id = ?1
+UNION ALL SELECT id FROM articles WHERE url = ?2
+UNION ALL SELECT id FROM articles WHERE content_hash = ?3
+LIMIT 1)sql";
+
+constexpr char kGetArticle[] = R"sql(
+SELECT id, path, locator, url, title, author, outlet, dateline, published, language,
+       language_confidence, mixed_language, content_hash, text
+FROM articles WHERE id = ?1)sql";
+
+// Title matches weigh ten times text matches; stems weigh as text.
+constexpr char kSearch[] = R"sql(
+SELECT a.id, a.title, a.outlet, a.published, a.language,
+       snippet(articles_fts, 1, '[', ']', '…', 30),
+       bm25(articles_fts, 10.0, 1.0, 1.0) AS score
+FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid
+WHERE articles_fts MATCH ?1
+ORDER BY score, a.rowid
+LIMIT ?2 OFFSET ?3)sql";
+
+constexpr char kCounts[] = R"sql(
+SELECT language, outlet, articles, sentences, tokens, text_bytes
+FROM article_counts WHERE articles > 0)sql";
+
+constexpr char kEarliest[] =
+    "SELECT published FROM articles WHERE published IS NOT NULL ORDER BY published LIMIT 1";
+constexpr char kLatest[] =
+    "SELECT published FROM articles WHERE published IS NOT NULL ORDER BY published DESC LIMIT 1";
+
+std::string ColumnString(const Statement& st, int index) {
+  return std::string(st.ColumnText(index));
+}
+
+int64_t Clamp(size_t v) {
+  return v > static_cast<size_t>(std::numeric_limits<int64_t>::max())
+             ? std::numeric_limits<int64_t>::max()
+             : static_cast<int64_t>(v);
+}
+
+// What one batch adds to article_counts, per (language, outlet).
+struct CountsDelta {
+  int64_t articles = 0;
+  int64_t sentences = 0;
+  int64_t tokens = 0;
+  int64_t text_bytes = 0;
+};
+using CountsByKey = std::map<std::pair<std::string, std::string>, CountsDelta>;
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(Database db, std::string path, bool read_only, int schema_version)
+      : db_(std::move(db)),
+        path_(std::move(path)),
+        read_only_(read_only),
+        schema_version_(schema_version) {}
+
+  Status Prepare();
+
+  Result<PutOutcome> PutArticles(const std::vector<AnalyzedArticle>& batch) override;
+  Result<Article> GetArticle(std::string_view id) override;
+  Result<std::vector<SearchHit>> Search(const SearchQuery& query) override;
+  Result<StoreStats> Stats() override;
+  Status ExportJson(std::ostream& out) override;
+
+ private:
+  Status PutOne(const AnalyzedArticle& a, PutOutcome* outcome, CountsByKey* counts);
+  Status AddCounts(const CountsByKey& counts);
+  Result<std::string> SingleText(Statement& st);
+
+  Database db_;
+  const std::string path_;
+  const bool read_only_;
+  const int schema_version_;
+  Statement begin_, commit_, rollback_;
+  Statement insert_, insert_index_row_, add_counts_, find_duplicate_, get_, search_, counts_,
+      earliest_, latest_;
+};
+
+Status SqliteStore::Prepare() {
+  struct {
+    Statement* statement;
+    const char* sql;
+  } const kStatements[] = {
+      {&begin_, "BEGIN IMMEDIATE"},
+      {&commit_, "COMMIT"},
+      {&rollback_, "ROLLBACK"},
+      {&insert_, kInsertArticle},
+      {&insert_index_row_, kInsertIndexRow},
+      {&add_counts_, kAddCounts},
+      {&find_duplicate_, kFindDuplicate},
+      {&get_, kGetArticle},
+      {&search_, kSearch},
+      {&counts_, kCounts},
+      {&earliest_, kEarliest},
+      {&latest_, kLatest},
+  };
+  for (const auto& s : kStatements) {
+    Result<Statement> st = Statement::Prepare(db_.get(), s.sql);
+    if (!st.ok()) return WithContext(st.status(), path_);
+    *s.statement = std::move(*st);
+  }
+  return Status::OK();
+}
+
+Result<PutOutcome> SqliteStore::PutArticles(const std::vector<AnalyzedArticle>& batch) {
+  PutOutcome outcome;
+  if (batch.empty()) return outcome;
+  if (read_only_) return Status::Unsupported(path_ + ": store opened read-only");
+  outcome.ids.reserve(batch.size());
+  outcome.inserted.reserve(batch.size());
+  {
+    StatementScope scope(begin_);
+    Status s = begin_.Run();
+    if (!s.ok()) return WithContext(s, path_);
+  }
+  Status s;
+  CountsByKey counts;
+  for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
+    s = PutOne(batch[i], &outcome, &counts);
+    if (!s.ok()) {
+      s = WithContext(s, "storing article " + std::to_string(i) + " of the batch (id \"" +
+                             batch[i].article.id + "\")");
+    }
+  }
+  if (s.ok()) s = AddCounts(counts);
+  if (s.ok()) {
+    StatementScope scope(commit_);
+    s = commit_.Run();
+  }
+  if (!s.ok()) {
+    // Some errors (disk full, I/O) already rolled the transaction back.
+    if (!sqlite3_get_autocommit(db_.get())) {
+      StatementScope scope(rollback_);
+      (void)rollback_.Run();
+    }
+    return WithContext(s, path_);
+  }
+  return outcome;
+}
+
+Status SqliteStore::PutOne(const AnalyzedArticle& analyzed, PutOutcome* outcome,
+                           CountsByKey* counts) {
+  const Article& a = analyzed.article;
+  const std::string stems = DistinctStems(analyzed.stems);
+  {
+    StatementScope scope(insert_);
+    insert_.BindText(1, a.id);
+    insert_.BindTextOrNull(2, a.path);
+    insert_.BindTextOrNull(3, a.locator);
+    insert_.BindTextOrNull(4, a.url);
+    insert_.BindTextOrNull(5, a.title);
+    insert_.BindTextOrNull(6, a.author);
+    insert_.BindTextOrNull(7, a.outlet);
+    insert_.BindTextOrNull(8, a.dateline);
+    insert_.BindTextOrNull(9, a.published);
+    insert_.BindTextOrNull(10, a.language);
+    insert_.BindDouble(11, a.language_confidence);
+    insert_.BindInt64(12, a.mixed_language ? 1 : 0);
+    insert_.BindInt64(13, std::bit_cast<int64_t>(a.content_hash));
+    insert_.BindInt64(14, analyzed.sentence_count);
+    insert_.BindInt64(15, analyzed.token_count);
+    insert_.BindText(16, a.text);
+    insert_.BindText(17, stems);
+    DOSSIER_RETURN_IF_ERROR(insert_.Run());
+  }
+  if (sqlite3_changes(db_.get()) == 1) {
+    // The same values as the row: the index must agree with its content table.
+    StatementScope scope(insert_index_row_);
+    insert_index_row_.BindInt64(1, sqlite3_last_insert_rowid(db_.get()));
+    insert_index_row_.BindTextOrNull(2, a.title);
+    insert_index_row_.BindText(3, a.text);
+    insert_index_row_.BindText(4, stems);
+    DOSSIER_RETURN_IF_ERROR(insert_index_row_.Run());
+    CountsDelta& c = (*counts)[{a.language, a.outlet}];
+    ++c.articles;
+    c.sentences += analyzed.sentence_count;
+    c.tokens += analyzed.token_count;
+    c.text_bytes += static_cast<int64_t>(a.text.size());
+    outcome->ids.push_back(a.id);
+    outcome->inserted.push_back(true);
+    ++outcome->inserted_count;
+    return Status::OK();
+  }
+  StatementScope scope(find_duplicate_);
+  find_duplicate_.BindText(1, a.id);
+  find_duplicate_.BindTextOrNull(2, a.url);
+  find_duplicate_.BindInt64(3, std::bit_cast<int64_t>(a.content_hash));
+  Result<bool> row = find_duplicate_.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal("article was neither inserted nor a duplicate");
+  outcome->ids.push_back(ColumnString(find_duplicate_, 0));
+  outcome->inserted.push_back(false);
+  ++outcome->duplicate_count;
+  return Status::OK();
+}
+
+Status SqliteStore::AddCounts(const CountsByKey& counts) {
+  for (const auto& [key, c] : counts) {
+    StatementScope scope(add_counts_);
+    add_counts_.BindText(1, key.first);
+    add_counts_.BindText(2, key.second);
+    add_counts_.BindInt64(3, c.articles);
+    add_counts_.BindInt64(4, c.sentences);
+    add_counts_.BindInt64(5, c.tokens);
+    add_counts_.BindInt64(6, c.text_bytes);
+    DOSSIER_RETURN_IF_ERROR(add_counts_.Run());
+  }
+  return Status::OK();
+}
+
+Result<Article> SqliteStore::GetArticle(std::string_view id) {
+  StatementScope scope(get_);
+  get_.BindText(1, id);
+  Result<bool> row = get_.Step();
+  if (!row.ok()) return WithContext(row.status(), path_);
+  if (!*row) return Status::NotFound("no article with id \"" + std::string(id) + "\"");
+  Article a;
+  a.id = ColumnString(get_, 0);
+  a.path = ColumnString(get_, 1);
+  a.locator = ColumnString(get_, 2);
+  a.url = ColumnString(get_, 3);
+  a.title = ColumnString(get_, 4);
+  a.author = ColumnString(get_, 5);
+  a.outlet = ColumnString(get_, 6);
+  a.dateline = ColumnString(get_, 7);
+  a.published = ColumnString(get_, 8);
+  a.language = ColumnString(get_, 9);
+  a.language_confidence = get_.ColumnDouble(10);
+  a.mixed_language = get_.ColumnInt64(11) != 0;
+  a.content_hash = std::bit_cast<uint64_t>(get_.ColumnInt64(12));
+  a.text = ColumnString(get_, 13);
+  return a;
+}
+
+Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
+  std::vector<SearchHit> hits;
+  const std::string match = BuildMatchExpression(query);
+  if (match.empty() || query.limit == 0) return hits;
+  StatementScope scope(search_);
+  search_.BindText(1, match);
+  search_.BindInt64(2, Clamp(query.limit));
+  search_.BindInt64(3, Clamp(query.offset));
+  for (;;) {
+    Result<bool> row = search_.Step();
+    if (!row.ok()) return WithContext(row.status(), path_ + ": searching");
+    if (!*row) break;
+    SearchHit h;
+    h.id = ColumnString(search_, 0);
+    h.title = ColumnString(search_, 1);
+    h.outlet = ColumnString(search_, 2);
+    h.published = ColumnString(search_, 3);
+    h.language = ColumnString(search_, 4);
+    h.snippet = ColumnString(search_, 5);
+    h.score = -search_.ColumnDouble(6);
+    hits.push_back(std::move(h));
+  }
+  return hits;
+}
+
+Result<std::string> SqliteStore::SingleText(Statement& st) {
+  StatementScope scope(st);
+  Result<bool> row = st.Step();
+  if (!row.ok()) return WithContext(row.status(), path_);
+  return *row ? ColumnString(st, 0) : std::string();
+}
+
+Result<StoreStats> SqliteStore::Stats() {
+  StoreStats stats;
+  stats.schema_version = schema_version_;
+  {
+    StatementScope scope(counts_);
+    for (;;) {
+      Result<bool> row = counts_.Step();
+      if (!row.ok()) return WithContext(row.status(), path_);
+      if (!*row) break;
+      const uint64_t n = static_cast<uint64_t>(counts_.ColumnInt64(2));
+      stats.by_language[ColumnString(counts_, 0)] += n;
+      stats.by_outlet[ColumnString(counts_, 1)] += n;
+      stats.articles += n;
+      stats.sentences += static_cast<uint64_t>(counts_.ColumnInt64(3));
+      stats.tokens += static_cast<uint64_t>(counts_.ColumnInt64(4));
+      stats.text_bytes += static_cast<uint64_t>(counts_.ColumnInt64(5));
+    }
+  }
+  Result<std::string> earliest = SingleText(earliest_);
+  if (!earliest.ok()) return earliest.status();
+  Result<std::string> latest = SingleText(latest_);
+  if (!latest.ok()) return latest.status();
+  stats.earliest_published = std::move(*earliest);
+  stats.latest_published = std::move(*latest);
+  return stats;
+}
+
+Status SqliteStore::ExportJson(std::ostream& out) {
+  return WithContext(WriteJsonExport(db_, out), path_ + ": export");
+}
+
+Status SetPragmas(const Database& db, bool read_only) {
+  sqlite3_busy_timeout(db.get(), 5000);
+  // A 32 MiB page cache (the default is 2 MiB) keeps the FTS5 segments that
+  // a commit merges, and the index pages a search walks, in memory. No
+  // memory map: an I/O error would then be a SIGBUS instead of a Status.
+  DOSSIER_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768;"));
+  if (read_only) return Status::OK();
+  // journal_mode answers with the mode it got: "memory" for ":memory:", and
+  // possibly "delete" on a file system without shared memory. Both work.
+  return db.Exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
+                                               const StoreOptions& options) {
+  const int flags =
+      SQLITE_OPEN_NOMUTEX |
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  Result<Database> db = Database::Open(path, flags);
+  if (!db.ok()) {
+    if (options.read_only && db.status().code() == Status::Code::kIOError) {
+      return Status::NotFound(path + ": no such store (" + db.status().message() + ")");
+    }
+    return db.status();
+  }
+  DOSSIER_RETURN_IF_ERROR(ProbeDatabase(*db, path));
+  Status s = SetPragmas(*db, options.read_only);
+  if (!s.ok()) return WithContext(s, path);
+  Result<int> version = OpenSchema(*db, path, options.read_only);
+  if (!version.ok()) return version.status();
+  auto store = std::make_unique<SqliteStore>(std::move(*db), path, options.read_only, *version);
+  DOSSIER_RETURN_IF_ERROR(store->Prepare());
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace dossier::store_internal
