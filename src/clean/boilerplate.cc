@@ -221,7 +221,7 @@ Line BoilerplateStripper::Rep::Analyze(std::string_view text) const {
   // No rule removes a line this long: skip the cue scan (most of the bytes
   // of an article are in such paragraphs).
   if (l.words > kMaxPolicyLineWords) return l;
-  l.folded = FoldCase(text);
+  l.folded = LowerForMatching(text);
   l.content_start = ContentStart(text);
   l.bullet = !text.empty() && IsBulletAt(text, 0);
   l.asterisk = !text.empty() && (text[0] == '*' || text.substr(0, 3) == "(*)");
@@ -373,7 +373,7 @@ int BoilerplateStripper::Rep::ReadAlsoForm(const Line& l) const {
   if (i >= l.text.size()) return 1;
   std::string_view marker = l.text.substr(l.content_start, end - l.content_start);
   const bool capitals =
-      FoldCase(marker) != marker &&
+      LowerForMatching(marker) != marker &&
       marker.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
   return separated || capitals ? 2 : 0;
 }

@@ -2,7 +2,7 @@
 // French, German, Spanish, Italian and Portuguese, each tagged with what it
 // signals. Data only; the rules that weigh these cues live in boilerplate.cc.
 //
-// Phrases are folded (FoldCase): lowercase, accents kept. They are matched at
+// Phrases are folded (LowerForMatching): lowercase, accents kept. They are matched at
 // word boundaries (see PhraseMatcher).
 #ifndef DOSSIER_CLEAN_BOILERPLATE_LEXICON_H_
 #define DOSSIER_CLEAN_BOILERPLATE_LEXICON_H_

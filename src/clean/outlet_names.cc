@@ -193,7 +193,7 @@ struct Candidate {
 
 std::string NameKey(std::string_view name) {
   std::string key;
-  for (char c : FoldCase(name)) {
+  for (char c : LowerForMatching(name)) {
     if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       key.push_back(c);
     }
@@ -237,7 +237,7 @@ std::string CaptionPrefix(std::string_view line) {
 
 }  // namespace
 
-bool IsCreditConnector(std::string_view word) { return In(kCreditConnectors, FoldCase(word)); }
+bool IsCreditConnector(std::string_view word) { return In(kCreditConnectors, LowerForMatching(word)); }
 
 std::string WireCreditName(std::string_view inside) {
   inside = TrimSpaces(inside);
@@ -275,7 +275,7 @@ std::vector<std::string> OutletCandidates(const BoilerplateReport& removed) {
         r.kind == BoilerplateKind::kShare || r.kind == BoilerplateKind::kLegalNote) {
       continue;
     }
-    const std::string folded = FoldCase(r.text);
+    const std::string folded = LowerForMatching(r.text);
     for (std::string_view phrase : kNameBefore) {
       for (size_t at = folded.find(phrase); at != std::string::npos;
            at = folded.find(phrase, at + 1)) {

@@ -1,7 +1,7 @@
 // PhraseMatcher: finds many fixed phrases in one pass over a text
 // (Aho-Corasick automaton over bytes), at word boundaries.
 //
-// Phrases are matched against text folded with FoldCase(), so they must be
+// Phrases are matched against text folded with LowerForMatching(), so they must be
 // given folded (lowercase). A phrase that starts (ends) with a word character
 // only matches where the text has no word character just before (after) it:
 // "comment" does not match inside "commentary".

@@ -11,7 +11,7 @@ namespace {
 
 std::vector<std::string> Matches(const PhraseMatcher& m, std::string_view text) {
   std::vector<std::string> out;
-  const std::string folded = FoldCase(text);
+  const std::string folded = LowerForMatching(text);
   m.ForEachMatch(folded, [&](const PhraseMatch& x) {
     out.push_back(std::to_string(x.tag) + ":" + std::string(text.substr(x.begin, x.end - x.begin)));
   });

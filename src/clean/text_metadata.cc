@@ -76,7 +76,7 @@ std::string_view AfterLabel(std::string_view s, size_t label_len) {
 bool SameTitle(std::string_view a, std::string_view b) {
   auto key = [](std::string_view s) {
     std::string out;
-    for (char c : FoldCase(s)) {
+    for (char c : LowerForMatching(s)) {
       if (c != ' ' && c != '.' && c != ':' && c != '"' && c != '\'') out.push_back(c);
     }
     return out;

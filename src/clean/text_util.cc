@@ -44,7 +44,7 @@ uint32_t FirstCodePoint(std::string_view line) {
 
 }  // namespace
 
-void FoldCaseInPlace(std::string* s) {
+void LowerForMatchingInPlace(std::string* s) {
   auto* p = reinterpret_cast<unsigned char*>(s->data());
   const size_t n = s->size();
   for (size_t i = 0; i < n; ++i) {
@@ -68,9 +68,9 @@ void FoldCaseInPlace(std::string* s) {
   }
 }
 
-std::string FoldCase(std::string_view s) {
+std::string LowerForMatching(std::string_view s) {
   std::string out(s);
-  FoldCaseInPlace(&out);
+  LowerForMatchingInPlace(&out);
   return out;
 }
 

@@ -16,8 +16,8 @@ namespace dossier {
 
 // Lowercases ASCII, Latin-1 and Cyrillic capitals WITHOUT changing the byte
 // length, so offsets in the folded copy are offsets in the original.
-void FoldCaseInPlace(std::string* s);
-std::string FoldCase(std::string_view s);
+void LowerForMatchingInPlace(std::string* s);
+std::string LowerForMatching(std::string_view s);
 
 // Lowercase ASCII with Latin-1 accents removed ("Août" -> "aout",
 // "Veröffentlicht" -> "veroffentlicht"); other non-ASCII bytes are kept.
