@@ -103,8 +103,9 @@ TEST_F(EngineTest, SearchMatchesStemsInEachLanguage) {
   // French stems: "discussion" matches "discussions".
   hits = SearchArticles(*store_, analyzer, "discussion", 10, 0);
   ASSERT_TRUE(hits.ok());
-  ASSERT_FALSE(hits->empty());
-  EXPECT_EQ(hits->front().language, "fr");
+  bool french = false;
+  for (const SearchHit& h : *hits) french |= h.language == "fr";
+  EXPECT_TRUE(french);
   hits = SearchArticles(*store_, analyzer, "\"' OR 1=1 -- NEAR(", 10, 0);
   EXPECT_TRUE(hits.ok());
 }
