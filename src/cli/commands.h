@@ -32,6 +32,8 @@ void AddShowCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddSearchCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddStatsCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddExtractCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddTrainNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

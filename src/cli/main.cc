@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   AddSearchCommand(app, global, &exit_code);
   AddStatsCommand(app, global, &exit_code);
   AddExtractCommand(app, global, &exit_code);
+  AddNerCommand(app, global, &exit_code);
+  AddTrainNerCommand(app, global, &exit_code);
 
   try {
     app.parse(argc, argv);
