@@ -8,83 +8,137 @@
 namespace dossier {
 namespace {
 
-constexpr size_t kMinScoredBytes = 25;
-constexpr double kMaxBlockLinkDensity = 0.5;
-constexpr double kSiblingShare = 0.2;
-constexpr double kMinSiblingScore = 10.0;
-constexpr size_t kSiblingParagraphBytes = 80;
-constexpr double kSiblingParagraphLinkDensity = 0.25;
-constexpr int kAncestorLevels = 4;
+// Block values.
+constexpr double kMinProseBytes = 25;  // shorter text outside links is worth 0
+constexpr double kLinkPenalty = 1.0;   // per link byte, for prose
+// Roots.
+constexpr double kBoilerplatePenalty = 0.5;  // per byte of a boilerplate child
+constexpr double kUnderBoilerplate = 0.3;    // scale of a root under boilerplate
+constexpr double kWeakHintShare = 0.5;       // of the page's prose: never boilerplate
+constexpr double kCoreDecay = 0.8;
+constexpr double kWideHeadings = 3;
+constexpr double kWideTextRatio = 2;
+constexpr double kWideMinCoreBytes = 1000;
+// Whole pages.
+constexpr double kWholePageProse = 1000;  // less prose than this in the root
+constexpr double kItemLinkBytes = 25;     // mean bytes per link of item titles
+constexpr double kItemLinkGain = 0.5;
+constexpr double kMenuLinkPenalty = 1.0;
 
-double TagBias(uint32_t tag) {
-  switch (tag) {
-    case MyHTML_TAG_DIV:
-    case MyHTML_TAG_ARTICLE:
-    case MyHTML_TAG_MAIN:
-    case MyHTML_TAG_SECTION:
-      return 5;
-    case MyHTML_TAG_PRE:
-    case MyHTML_TAG_TD:
-    case MyHTML_TAG_BLOCKQUOTE:
-      return 3;
-    case MyHTML_TAG_ADDRESS:
-    case MyHTML_TAG_OL:
-    case MyHTML_TAG_UL:
-    case MyHTML_TAG_DL:
-    case MyHTML_TAG_DD:
-    case MyHTML_TAG_DT:
-    case MyHTML_TAG_LI:
-    case MyHTML_TAG_FORM:
-      return -3;
-    case MyHTML_TAG_H1:
-    case MyHTML_TAG_H2:
-    case MyHTML_TAG_H3:
-    case MyHTML_TAG_H4:
-    case MyHTML_TAG_H5:
-    case MyHTML_TAG_H6:
-    case MyHTML_TAG_TH:
-      return -5;
-    default:
-      return 0;
-  }
+double ProseValue(const HtmlBlock& b) {
+  const double n = static_cast<double>(b.text.size());
+  const double l = static_cast<double>(b.link_bytes);
+  const double text = n - l;
+  double good = text >= kMinProseBytes ? text : 0.0;
+  if (b.kind == BlockKind::kHeading) good = 0.0;
+  return good - kLinkPenalty * l;
 }
 
-bool Scorable(BlockKind k) { return k != BlockKind::kHeading; }
-
-size_t Commas(const std::string& s) {
-  size_t n = static_cast<size_t>(std::count(s.begin(), s.end(), ','));
-  // Fullwidth and ideographic commas.
-  for (size_t i = 0; i + 2 < s.size(); ++i) {
-    if ((s.compare(i, 3, "\xEF\xBC\x8C") == 0) || (s.compare(i, 3, "\xE3\x80\x81") == 0)) ++n;
-  }
-  return n;
+// For pages that are not one text (listings, products, services): short
+// texts count, and so do links long enough to be item titles.
+double PageValue(const HtmlBlock& b) {
+  const double n = static_cast<double>(b.text.size());
+  const double l = static_cast<double>(b.link_bytes);
+  const double links = std::max<double>(1, b.links);
+  if (l == 0) return n;
+  const double per_link = l / links;
+  return (n - l) + (per_link >= kItemLinkBytes ? kItemLinkGain : -kMenuLinkPenalty) * l;
 }
 
-struct Totals {
-  std::vector<size_t> bytes;  // prefix sums over blocks
-  std::vector<size_t> links;
-  double LinkDensity(uint32_t begin, uint32_t end) const {
-    const size_t total = bytes[end] - bytes[begin];
-    return total == 0 ? 0.0
-                      : static_cast<double>(links[end] - links[begin]) / static_cast<double>(total);
-  }
-  size_t Bytes(uint32_t begin, uint32_t end) const { return bytes[end] - bytes[begin]; }
+// Sums over the pruned subtree of each element (children whose value is
+// negative, and boilerplate children, cut off).
+struct Pruned {
+  std::vector<double> best;  // value
+  std::vector<double> text, links, good, good_blocks, headings;
 };
 
-bool Inside(const PageDom& dom, uint32_t element, uint32_t root) {
-  return element >= root && element < dom.elements[root].end_element;
+struct Tree {
+  const PageDom& dom;
+  std::vector<bool> neg;         // boilerplate element (after the weak-hint override)
+  std::vector<bool> inside_neg;  // neg or under a neg element
+};
+
+// Value of each element as a root: its blocks' values, children's totals
+// scaled by `decay`, boilerplate children's text as a penalty.
+uint32_t BestRoot(const Tree& t, const std::vector<double>& value, double decay,
+                  double under_boilerplate) {
+  const size_t ne = t.dom.elements.size();
+  std::vector<double> raw(ne, 0.0), bytes(ne, 0.0);
+  for (size_t i = 0; i < t.dom.blocks.size(); ++i) {
+    raw[t.dom.blocks[i].element] += value[i];
+    bytes[t.dom.blocks[i].element] += static_cast<double>(t.dom.blocks[i].text.size());
+  }
+  for (size_t k = ne; k-- > 1;) {
+    const uint32_t parent = t.dom.elements[k].parent;
+    if (parent == kNoElement) continue;
+    bytes[parent] += bytes[k];
+    raw[parent] += t.neg[k] ? -kBoilerplatePenalty * bytes[k] : decay * raw[k];
+  }
+  uint32_t root = kNoElement;
+  double root_score = 0.0;
+  for (uint32_t e = 0; e < ne; ++e) {
+    double s = raw[e];
+    if (t.inside_neg[e]) s *= under_boilerplate;
+    if (s > 0 && (root == kNoElement || s >= root_score)) {
+      root = e;
+      root_score = s;
+    }
+  }
+  return root == kNoElement ? 0 : root;
 }
 
-// Blocks of `root`'s subtree that are content: not inside a boilerplate
-// element nested in root, not a link list.
-void CollectBlocks(const PageDom& dom, uint32_t root, std::vector<size_t>* out) {
+bool DropBlock(const HtmlBlock& b, double value) {
+  return value < 0 && 2 * b.link_bytes > b.text.size();
+}
+
+Pruned Prune(const Tree& t, const std::vector<double>& value) {
+  const size_t ne = t.dom.elements.size();
+  Pruned r;
+  r.best.assign(ne, 0.0);
+  r.text.assign(ne, 0.0);
+  r.links.assign(ne, 0.0);
+  r.good.assign(ne, 0.0);
+  r.good_blocks.assign(ne, 0.0);
+  r.headings.assign(ne, 0.0);
+  for (size_t i = 0; i < t.dom.blocks.size(); ++i) {
+    const HtmlBlock& b = t.dom.blocks[i];
+    r.best[b.element] += value[i];
+    if (DropBlock(b, value[i])) continue;
+    r.text[b.element] += static_cast<double>(b.text.size());
+    r.links[b.element] += static_cast<double>(b.link_bytes);
+    if (value[i] > 0) {
+      r.good[b.element] += value[i];
+      r.good_blocks[b.element] += 1;
+    }
+    if (b.kind == BlockKind::kHeading) r.headings[b.element] += 1;
+  }
+  for (size_t k = ne; k-- > 1;) {
+    const uint32_t parent = t.dom.elements[k].parent;
+    if (parent == kNoElement || t.neg[k] || r.best[k] < 0) continue;
+    r.best[parent] += r.best[k];
+    r.text[parent] += r.text[k];
+    r.links[parent] += r.links[k];
+    r.good[parent] += r.good[k];
+    r.good_blocks[parent] += r.good_blocks[k];
+    r.headings[parent] += r.headings[k];
+  }
+  return r;
+}
+
+void Collect(const Tree& t, uint32_t root, const Pruned& pr, const std::vector<double>& value,
+             std::vector<size_t>* out) {
+  const PageDom& dom = t.dom;
   const HtmlElement& r = dom.elements[root];
+  std::vector<bool> kept(r.end_element - root, false);
+  kept[0] = true;
+  for (uint32_t e = root + 1; e < r.end_element; ++e) {
+    const HtmlElement& el = dom.elements[e];
+    kept[e - root] = kept[el.parent - root] && !t.neg[e] && pr.best[e] >= 0;
+  }
   for (uint32_t b = r.first_block; b < r.end_block; ++b) {
     const HtmlBlock& block = dom.blocks[b];
-    const uint32_t neg = dom.elements[block.element].nearest_negative;
-    if (neg != kNoElement && neg > root && Inside(dom, neg, root)) continue;
-    if (!block.text.empty() && static_cast<double>(block.link_bytes) >
-                                   kMaxBlockLinkDensity * static_cast<double>(block.text.size())) {
+    // An inline root (<a> around a <div>) can span text its ancestor holds.
+    if (block.element < root || !kept[block.element - root] || DropBlock(block, value[b])) {
       continue;
     }
     out->push_back(b);
@@ -93,90 +147,47 @@ void CollectBlocks(const PageDom& dom, uint32_t root, std::vector<size_t>* out) 
 
 }  // namespace
 
-std::vector<size_t> SelectMainBlocks(const PageDom& dom) {
-  std::vector<size_t> out;
+MainBlocks SelectMainBlocks(const PageDom& dom) {
+  MainBlocks out;
   const size_t nb = dom.blocks.size();
   const size_t ne = dom.elements.size();
   if (nb == 0 || ne == 0) return out;
 
-  Totals totals;
-  totals.bytes.assign(nb + 1, 0);
-  totals.links.assign(nb + 1, 0);
-  for (size_t i = 0; i < nb; ++i) {
-    totals.bytes[i + 1] = totals.bytes[i] + dom.blocks[i].text.size();
-    totals.links[i + 1] = totals.links[i] + dom.blocks[i].link_bytes;
+  std::vector<double> prose(nb);
+  for (size_t i = 0; i < nb; ++i) prose[i] = ProseValue(dom.blocks[i]);
+
+  std::vector<double> good(ne, 0.0);
+  for (size_t i = 0; i < nb; ++i) good[dom.blocks[i].element] += std::max(0.0, prose[i]);
+  for (size_t k = ne; k-- > 1;) {
+    if (dom.elements[k].parent != kNoElement) good[dom.elements[k].parent] += good[k];
+  }
+  Tree t{dom, std::vector<bool>(ne), std::vector<bool>(ne)};
+  for (size_t k = 0; k < ne; ++k) {
+    const HtmlElement& el = dom.elements[k];
+    t.neg[k] = el.negative && (el.structural || good[k] <= kWeakHintShare * good[0]);
+    t.inside_neg[k] = t.neg[k] || (el.parent != kNoElement && t.inside_neg[el.parent]);
   }
 
-  std::vector<double> score(ne, 0.0);
-  std::vector<bool> candidate(ne, false);
-  auto init = [&](uint32_t e) {
-    if (candidate[e]) return;
-    candidate[e] = true;
-    const HtmlElement& el = dom.elements[e];
-    score[e] = TagBias(el.tag) + (el.positive ? 25 : 0) - (el.negative ? 25 : 0);
-  };
-  for (size_t i = 0; i < nb; ++i) {
-    const HtmlBlock& b = dom.blocks[i];
-    if (!Scorable(b.kind) || b.text.size() < kMinScoredBytes) continue;
-    if (static_cast<double>(b.link_bytes) >
-        kMaxBlockLinkDensity * static_cast<double>(b.text.size())) {
-      continue;
-    }
-    const double points = 1.0 + static_cast<double>(Commas(b.text)) +
-                          std::min(3.0, static_cast<double>(b.text.size() / 100));
-    uint32_t e = b.kind == BlockKind::kOther ? b.element : dom.elements[b.element].parent;
-    for (int level = 0; level < kAncestorLevels && e != kNoElement; ++level) {
-      init(e);
-      const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
-      score[e] += points / divider;
-      e = dom.elements[e].parent;
+  const Pruned pr = Prune(t, prose);
+  uint32_t root = BestRoot(t, prose, kCoreDecay, kUnderBoilerplate);
+  const uint32_t wide = BestRoot(t, prose, 1.0, kUnderBoilerplate);
+  if (wide != root) {
+    const double core_text = pr.text[root];
+    const double added_text = pr.text[wide] - core_text;
+    const double added_headings = pr.headings[wide] - pr.headings[root];
+    if (added_headings >= kWideHeadings || added_text > kWideTextRatio * core_text ||
+        core_text < kWideMinCoreBytes) {
+      root = wide;
     }
   }
-
-  uint32_t best = kNoElement;
-  double best_score = 0.0;
-  for (uint32_t e = 0; e < ne; ++e) {
-    if (!candidate[e]) continue;
-    const HtmlElement& el = dom.elements[e];
-    score[e] *= 1.0 - totals.LinkDensity(el.first_block, el.end_block);
-    if (best == kNoElement || score[e] > best_score) {
-      best = e;
-      best_score = score[e];
-    }
-  }
-  if (best == kNoElement) {
-    // Nothing paragraph-like: keep what is not furniture.
-    CollectBlocks(dom, 0, &out);
+  if (pr.good[root] >= kWholePageProse) {
+    Collect(t, root, pr, prose, &out.blocks);
     return out;
   }
-
-  // The winner and its worthy siblings, in document order.
-  std::vector<uint32_t> roots;
-  const uint32_t parent = dom.elements[best].parent;
-  if (parent == kNoElement) {
-    roots.push_back(best);
-  } else {
-    const double threshold = std::max(kMinSiblingScore, best_score * kSiblingShare);
-    for (uint32_t e = parent + 1; e < dom.elements[parent].end_element;
-         e = dom.elements[e].end_element) {
-      const HtmlElement& el = dom.elements[e];
-      if (e == best) {
-        roots.push_back(e);
-        continue;
-      }
-      if (el.negative) continue;
-      if (candidate[e] && score[e] >= threshold) {
-        roots.push_back(e);
-        continue;
-      }
-      if (el.tag == MyHTML_TAG_P &&
-          totals.Bytes(el.first_block, el.end_block) >= kSiblingParagraphBytes &&
-          totals.LinkDensity(el.first_block, el.end_block) < kSiblingParagraphLinkDensity) {
-        roots.push_back(e);
-      }
-    }
-  }
-  for (uint32_t r : roots) CollectBlocks(dom, r, &out);
+  std::vector<double> page(nb);
+  for (size_t i = 0; i < nb; ++i) page[i] = PageValue(dom.blocks[i]);
+  Collect(t, BestRoot(t, page, 1.0, 0.0), Prune(t, page), page, &out.blocks);
+  out.whole_page = true;
   return out;
 }
 

@@ -1,15 +1,30 @@
-// Main-content selection over a PageDom (readability-like scoring).
+// Main-content selection over a PageDom.
 //
-// Every paragraph-like block of 25+ bytes scores 1 + its commas + one point
-// per 100 bytes (at most 3) for the container that holds it (the parent of a
-// <p>, or the <div> holding loose text), half of that for the container's
-// parent and a sixth, a ninth for the next ancestors. Containers start from a
-// tag bias (div +5, lists -3, headings -5) and a class/id bias (+/-25 for
-// "article"/"content" vs "comment"/"share"), and their total is scaled by
-// (1 - link density). The best container wins, with the siblings that score
-// at least a fifth of it and sibling paragraphs that are long and link-poor.
-// The blocks inside the chosen containers are kept in document order, except
-// those inside boilerplate elements nested in them and link lists.
+// Each text block gets a value: for prose, its bytes outside links when
+// there are at least 25 of them (headings and short lines count 0), less its
+// link bytes. An element's value as a root is its blocks' values plus its
+// children's, each level scaled by a decay; children that are boilerplate
+// (nav, footer, aside, ARIA landmarks, class/id words like "comment",
+// "share", "sidebar") count their text as a penalty instead. The element of
+// highest value is the root; elements under a boilerplate one count for
+// less. Class/id words are weak hints: an element holding more than half of
+// the page's prose is never boilerplate ("has-sidebar" on a page wrapper).
+//
+// Two roots are computed: with decay 0.8 (the container whose own
+// paragraphs make the text: an article without its teasers) and with no
+// decay (everything link-poor around it: all the posts of a thread, an
+// article split over sibling sections). The wide root wins when it adds
+// three headings or more, or more than twice the core's text, or when the
+// core holds under 1,000 bytes.
+//
+// Pages with little prose (under 1,000 bytes of it in the root: listings,
+// shops, service pages) are read as a whole: every block counts its bytes,
+// links count for half when they average 25 bytes or more (item titles) and
+// against it otherwise (menus), no decay.
+//
+// Under the root, every block is kept except those under a boilerplate
+// element, under an element whose (pruned) value is negative, or in a block
+// that is mostly links with a negative value. Linear in the page's size.
 //
 // Thread-safety: free function over caller-owned data.
 #ifndef DOSSIER_CLEAN_HTML_CONTENT_H_
@@ -22,8 +37,12 @@
 
 namespace dossier {
 
-// Indexes into dom.blocks of the article's blocks, in document order.
-std::vector<size_t> SelectMainBlocks(const PageDom& dom);
+struct MainBlocks {
+  std::vector<size_t> blocks;  ///< indexes into dom.blocks, in document order
+  bool whole_page = false;     ///< little prose: read as a listing, not an article
+};
+
+MainBlocks SelectMainBlocks(const PageDom& dom);
 
 }  // namespace dossier
 

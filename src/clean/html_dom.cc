@@ -21,8 +21,6 @@ constexpr std::string_view kNegativeHints[] = {
 };
 // Exact class/id tokens for ads: "ad", "ads" (a substring would hit "head").
 constexpr std::string_view kAdTokens[] = {"ad", "ads", "advertisement", "adslot", "ad-slot"};
-constexpr std::string_view kPositiveHints[] = {"article", "content", "main", "story", "body",
-                                               "entry",   "post",    "text", "blog"};
 
 enum Handling : uint8_t {
   kInline,  // text flows into the current block
@@ -35,7 +33,6 @@ Handling HandlingOf(myhtml_tag_id_t tag) {
   switch (tag) {
     case MyHTML_TAG_SCRIPT:
     case MyHTML_TAG_STYLE:
-    case MyHTML_TAG_NOSCRIPT:
     case MyHTML_TAG_TEMPLATE:
     case MyHTML_TAG_IFRAME:
     case MyHTML_TAG_SVG:
@@ -100,6 +97,7 @@ Handling HandlingOf(myhtml_tag_id_t tag) {
     case MyHTML_TAG_BODY:
     case MyHTML_TAG_HTML:
     case MyHTML_TAG_HEAD:
+    case MyHTML_TAG_NOSCRIPT:
       return kBlock;
     default:
       return kInline;
@@ -179,7 +177,7 @@ bool Hidden(myhtml_tree_node_t* node) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-void ClassHints(myhtml_tree_node_t* node, bool* negative, bool* positive) {
+void ClassHints(myhtml_tree_node_t* node, bool* negative) {
   const std::string hints = Lower(Attr(node, "class")) + " " + Lower(Attr(node, "id"));
   if (hints.size() <= 1) return;
   for (std::string_view h : kNegativeHints) {
@@ -196,9 +194,6 @@ void ClassHints(myhtml_tree_node_t* node, bool* negative, bool* positive) {
       if (token == a) *negative = true;
     }
     i = j;
-  }
-  for (std::string_view h : kPositiveHints) {
-    if (hints.find(h) != std::string::npos) *positive = true;
   }
 }
 
@@ -243,6 +238,7 @@ class Walker {
   std::vector<Frame> stack_;
   std::string text_;
   uint32_t link_bytes_ = 0;
+  uint32_t links_ = 0;  // <a> elements opened in the current block
   int link_depth_ = 0;
   int pre_depth_ = 0;
   int article_depth_ = 0;  // open <article>/<main> elements
@@ -296,6 +292,7 @@ bool Walker::Enter(myhtml_tree_node_t* node) {
   const bool pre = tag == MyHTML_TAG_PRE;
   const bool article = tag == MyHTML_TAG_ARTICLE || tag == MyHTML_TAG_MAIN;
   link_depth_ += link;
+  links_ += link;
   pre_depth_ += pre;
   article_depth_ += article;
   if (stack_.size() >= max_depth_) return true;  // flattened: no element, no frame
@@ -306,17 +303,25 @@ bool Walker::Enter(myhtml_tree_node_t* node) {
   e.first_block = static_cast<uint32_t>(dom_->blocks.size());
   if (tag != MyHTML_TAG_HTML && tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_MAIN &&
       tag != MyHTML_TAG_ARTICLE) {
-    ClassHints(node, &e.negative, &e.positive);
+    ClassHints(node, &e.negative);
     // A <header> inside an article holds its headline and standfirst, not
     // the site's masthead.
     if (SoftNegativeTag(tag) && !(tag == MyHTML_TAG_HEADER && article_depth_ > 0)) {
       e.negative = true;
+      // Whole pages sit in one <form> (ASP.NET): a weak hint.
+      e.structural = tag != MyHTML_TAG_FORM;
+    }
+  }
+  if (handling == kBlock) {
+    // ARIA landmarks name page furniture as surely as the tags do.
+    const std::string role = Lower(Attr(node, "role"));
+    if (role == "navigation" || role == "banner" || role == "contentinfo" ||
+        role == "complementary" || role == "menu" || role == "menubar" || role == "dialog") {
+      e.negative = true;
+      e.structural = true;
     }
   }
   const uint32_t index = static_cast<uint32_t>(dom_->elements.size());
-  e.nearest_negative = e.negative               ? index
-                       : e.parent == kNoElement ? kNoElement
-                                                : dom_->elements[e.parent].nearest_negative;
   dom_->elements.push_back(e);
   stack_.push_back(Frame{node, index, handling, tag, link, pre});
   return true;
@@ -378,11 +383,13 @@ void Walker::Flush() {
     b.text = text_.substr(start);
     b.element = owner.element;
     b.link_bytes = std::min<uint32_t>(link_bytes_, static_cast<uint32_t>(b.text.size()));
+    b.links = static_cast<uint16_t>(std::min<uint32_t>(links_, 0xFFFF));
     b.kind = KindOf(myhtml_node_tag_id(owner.node), &b.heading_level);
     dom_->blocks.push_back(std::move(b));
   }
   text_.clear();
   link_bytes_ = 0;
+  links_ = 0;
 }
 
 void Walker::CaptureMeta(myhtml_tree_node_t* node, myhtml_tag_id_t tag) {

@@ -37,6 +37,7 @@ struct HtmlBlock {
   std::string text;         ///< entities decoded, whitespace collapsed, trimmed
   uint32_t element = 0;     ///< innermost block-level element holding the text
   uint32_t link_bytes = 0;  ///< bytes of `text` inside <a>
+  uint16_t links = 0;       ///< <a> elements that started in the block (saturates)
   BlockKind kind = BlockKind::kOther;
   uint8_t heading_level = 0;  ///< 1..6 for kHeading
 };
@@ -46,10 +47,9 @@ struct HtmlElement {
   uint32_t tag = 0;          ///< myhtml tag id
   uint32_t first_block = 0;  ///< blocks of the subtree: [first_block, end_block)
   uint32_t end_block = 0;
-  uint32_t end_element = 0;                ///< descendants: (index, end_element)
-  uint32_t nearest_negative = kNoElement;  ///< deepest boilerplate ancestor-or-self
-  bool negative = false;  ///< nav/footer/aside/form, or class/id like "comment", "share"
-  bool positive = false;  ///< class/id like "article", "content", "story"
+  uint32_t end_element = 0;  ///< descendants: (index, end_element)
+  bool negative = false;     ///< nav/footer/aside/form, ARIA landmark, or class/id like "share"
+  bool structural = false;   ///< negative by tag or ARIA role, not only by class/id words
 };
 
 struct RawPageMeta {
@@ -71,7 +71,8 @@ struct PageDom {
 
 // Fills *dom from a parsed tree. Elements nested deeper than max_depth are
 // flattened. script/style/svg/form controls, figcaptions and hidden elements
-// give no text.
+// give no text; <noscript> does (parsed with scripting off, it holds the
+// text single-page apps and forums give crawlers).
 void BuildPageDom(myhtml_tree* tree, size_t max_depth, PageDom* dom);
 
 }  // namespace dossier

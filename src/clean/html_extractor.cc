@@ -1,7 +1,6 @@
 // Tested by html_extractor_test.cc.
 #include "clean/html_extractor.h"
 
-#include <cstdlib>
 #include <mutex>
 #include <unordered_set>
 #include <vector>
@@ -21,6 +20,8 @@ namespace {
 constexpr size_t kMaxPooledParsers = 8;
 // A tree that parsed a page this large keeps its memory: do not pool it.
 constexpr size_t kMaxPooledPageBytes = 4 << 20;
+// Shorter blocks ("Yes", "Reply") may repeat on a whole page.
+constexpr size_t kMinRepeatedBytes = 30;
 
 struct Parser {
   myhtml_t* myhtml = nullptr;
@@ -47,13 +48,6 @@ bool Create(Parser* p) {
     return false;
   }
   return true;
-}
-
-std::string FirstH1(const PageDom& dom) {
-  for (const HtmlBlock& b : dom.blocks) {
-    if (b.kind == BlockKind::kHeading && b.heading_level == 1) return b.text;
-  }
-  return "";
 }
 
 }  // namespace
@@ -105,16 +99,20 @@ Result<ExtractedPage> HtmlExtractor::Extract(std::string_view html) const {
   pool_->Release(parser, parsed && html.size() <= kMaxPooledPageBytes);
   if (!parsed) return Status::InvalidInput("cannot parse HTML");
 
-  ExtractedPage page = PageMetadata(dom.meta, FirstH1(dom));
-  std::vector<size_t> selected = SelectMainBlocks(dom);
+  const MainBlocks main = SelectMainBlocks(dom);
+  ExtractedPage page =
+      PageMetadata(dom, main.blocks.empty() ? dom.blocks.size() : main.blocks.front());
   bool first = true;
-  // Templates repeat blocks (tab panels, mobile and desktop copies): a block
-  // already given is given once.
+  // Shop and service templates repeat blocks (tab panels, mobile and
+  // desktop copies): there a block already given is given once. Articles
+  // keep theirs (a pull quote repeats a paragraph on purpose).
   std::unordered_set<std::string_view> seen;
-  const size_t min_dedup = static_cast<size_t>(std::getenv("X_DEDUP") ? std::atoi(std::getenv("X_DEDUP")) : 1000000);
-  for (size_t b : selected) {
+  for (size_t b : main.blocks) {
     const HtmlBlock& block = dom.blocks[b];
-    if (block.text.size() >= min_dedup && !seen.insert(block.text).second) continue;
+    if (main.whole_page && block.text.size() >= kMinRepeatedBytes &&
+        !seen.insert(block.text).second) {
+      continue;
+    }
     // The headline repeated at the top of the body is metadata, not text.
     if (first && block.kind == BlockKind::kHeading && !page.title.empty() &&
         LowerForMatching(NormalizeInline(block.text)) == LowerForMatching(page.title)) {

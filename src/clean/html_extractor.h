@@ -1,10 +1,10 @@
 // HtmlExtractor: main text and metadata of a web page (myhtml parser).
 //
-// Keeps the article body (headings, paragraphs, lists, block quotes) and
-// drops navigation, menus, related lists, comments, banners, share widgets,
-// captions outside the body, scripts and styles. Metadata comes from, in
-// order of trust: JSON-LD (NewsArticle), OpenGraph / article:* meta,
-// <time datetime>, visible text patterns, dates in the URL.
+// Keeps the article body (headings, paragraphs, lists, block quotes, table
+// cells) and drops navigation, menus, related lists, teasers, comments,
+// banners, share widgets, captions, scripts and styles (html_content.h says
+// how). Pages with little prose (listings, shops, service pages) keep their
+// items instead, each repeated block once. Metadata: see html_metadata.h.
 //
 // Parsing: myhtml in single-thread mode. Its parser objects are not
 // thread-safe and costly to set up (~0.5 ms), so each HtmlExtractor keeps a
@@ -28,7 +28,8 @@ namespace dossier {
 struct ExtractedPage {
   std::string title;
   std::string author;
-  std::string published;  ///< ISO 8601 (partial allowed), "" when not found
+  std::string published;  ///< ISO 8601 (partial allowed) on the page's own clock (no
+                          ///< zone: the day the outlet names), "" when not found
   std::string language;   ///< from <html lang> or meta, "" when not stated
   std::string outlet;     ///< og:site_name, publisher name, ...
   std::string url;        ///< canonical or og:url when stated

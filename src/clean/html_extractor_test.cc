@@ -3,6 +3,7 @@
 #include "clean/html_extractor.h"
 
 #include <chrono>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -63,7 +64,7 @@ TEST(HtmlExtractorTest, NewsPageWithChrome) {
   EXPECT_EQ(r->title, "Macron visits Baghdad");
   EXPECT_EQ(r->outlet, "Example News");
   EXPECT_EQ(r->author, "Jane Doe");
-  EXPECT_EQ(r->published, "2020-09-02T08:15:00Z");
+  EXPECT_EQ(r->published, "2020-09-02T10:15:00");  // the page's own clock
   EXPECT_EQ(r->language, "en");
   EXPECT_EQ(r->url, "https://example.com/world/2020/09/02/macron-baghdad");
   EXPECT_EQ(r->text,
@@ -98,7 +99,7 @@ TEST(HtmlExtractorTest, JsonLdMetadata) {
   Result<ExtractedPage> r = x.Extract(page);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->title, "Talks on US troops in Iraq");
-  EXPECT_EQ(r->published, "2021-07-24T09:30:00Z");
+  EXPECT_EQ(r->published, "2021-07-24T09:30:00");
   EXPECT_EQ(r->author, "A. Writer, B. Writer");
   EXPECT_EQ(r->outlet, "Example Wire");
   EXPECT_EQ(r->language, "fr");
@@ -221,6 +222,191 @@ TEST(HtmlExtractorTest, MaxDepthOption) {
   Result<ExtractedPage> r = x.Extract(page);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->text, "Deep paragraph with enough text in it to be kept by the extractor.");
+}
+
+// The paragraph filler of the tests below: prose long enough to count.
+std::string Prose(int i) {
+  return "Paragraph " + std::to_string(i) +
+         " of the text says something, at some length, in words that a reader reads.";
+}
+
+TEST(HtmlExtractorTest, NoscriptContentIsRead) {
+  // Forums and single-page apps give crawlers their text in <noscript>.
+  std::string page = "<body><div id=app></div><noscript><div class=crawler>";
+  for (int i = 0; i < 4; ++i) page += "<p>" + Prose(i) + "</p>";
+  page += "</div></noscript></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find(Prose(0)), std::string::npos);
+  EXPECT_NE(r->text.find(Prose(3)), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, ClassWordsOnThePageWrapperAreWeakHints) {
+  // "sidebar" and "widget" name layouts as often as sidebars.
+  std::string page =
+      "<body><div class='layout has-sidebar'><div class='elementor-widget-container'>";
+  for (int i = 0; i < 6; ++i) page += "<p>" + Prose(i) + "</p>";
+  page +=
+      "</div><div class=sidebar><p>About the author of this blog, who writes here "
+      "often and at length.</p></div></div></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->text.find(Prose(0)), 0u);
+  EXPECT_NE(r->text.find(Prose(5)), std::string::npos);
+  EXPECT_EQ(r->text.find("About the author"), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, ThreadKeepsEveryPost) {
+  std::string page = "<body><nav><a href=/>Home</a> <a href=/f>Forums</a></nav><div class=thread>";
+  for (int i = 0; i < 5; ++i) {
+    page += "<div class=post><div class=meta><a href=/u>user" + std::to_string(i) +
+            "</a></div><div class=body><p>" + Prose(i) + "</p></div></div>";
+  }
+  page += "</div></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  for (int i = 0; i < 5; ++i) EXPECT_NE(r->text.find(Prose(i)), std::string::npos) << i;
+  EXPECT_EQ(r->text.find("Forums"), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, TeasersAfterTheArticleAreDropped) {
+  // Teasers carry prose too; the story's own paragraphs are denser.
+  std::string page = "<body><div class=page><div class=story>";
+  for (int i = 0; i < 16; ++i) page += "<p>" + Prose(i) + "</p>";
+  page += "</div><div class=more>";
+  for (int i = 0; i < 6; ++i) {
+    page += "<div class=teaser><h3><a href=/t" + std::to_string(i) +
+            ">A headline of another story on the site</a></h3><div><p>The summary of that "
+            "other story, one sentence long, as teasers have.</p></div></div>";
+  }
+  page += "</div></div></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find(Prose(15)), std::string::npos);
+  EXPECT_EQ(r->text.find("summary of that other story"), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, ArticleSplitOverSectionsIsWhole) {
+  // Page builders put each part of a text in its own nested section.
+  std::string page = "<body><main>";
+  for (int s = 0; s < 4; ++s) {
+    page += "<section><div class=row><div class=col><h2>Part " + std::to_string(s) + "</h2><p>" +
+            Prose(s) + "</p></div></div></section>";
+  }
+  page +=
+      "</main><footer><p>Copyright the company, all rights reserved, contact us for more.</p>"
+      "</footer></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  for (int s = 0; s < 4; ++s) {
+    EXPECT_NE(r->text.find("Part " + std::to_string(s) + "\n\n" + Prose(s)), std::string::npos);
+  }
+  EXPECT_EQ(r->text.find("Copyright"), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, ListingKeepsItemTitlesAndDropsMenus) {
+  std::string page =
+      "<body><div class=top><ul><li><a href=/a>Home</a></li><li><a href=/b>Shop</a></li>"
+      "<li><a href=/c>Blog</a></li><li><a href=/d>About</a></li></ul></div><div class=grid>";
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    page += "<div class=card><h3><a href=/p" + n + ">Hand-made walnut chair, model " + n +
+            "</a></h3><span>$" + n + "49</span><span>In stock</span></div>";
+  }
+  // Templates repeat blocks: given once.
+  page += "<div class=card><h3><a href=/p0>Hand-made walnut chair, model 0</a></h3></div>";
+  page += "</div></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("Hand-made walnut chair, model 7"), std::string::npos);
+  EXPECT_NE(r->text.find("$749"), std::string::npos);
+  EXPECT_EQ(r->text.find("Shop"), std::string::npos);
+  const size_t first = r->text.find("model 0");
+  EXPECT_EQ(r->text.find("model 0", first + 1), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, TitleIsTheHeadingTheTitleTagsName) {
+  struct Case {
+    std::string head;
+    std::string body;
+    std::string title;
+  };
+  const Case cases[] = {
+      // The <h1> is part of og:title, which adds a slogan.
+      {"<meta property=og:title content='Power Tools: Cordless and Battery Kits'>",
+       "<h1>Power Tools</h1>", "Power Tools"},
+      // Documentation headings end with a permalink sign.
+      {"<title>Models | Django documentation</title>", "<h1>Models\xC2\xB6</h1>", "Models"},
+      // An <h1> the title tags do not name is a section banner: the title
+      // tag wins, without its site affix (the first part stays).
+      {"<title>Plan and audience | Introduction to Quantum Science</title>", "<h1>Welcome</h1>",
+       "Plan and audience"},
+      {"<title>Example Wire - Talks resume in Baghdad - World</title><meta "
+       "property=og:site_name content='Example Wire'>",
+       "", "Talks resume in Baghdad"},
+  };
+  HtmlExtractor x;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.head + c.body);
+    Result<ExtractedPage> r =
+        x.Extract("<html><head>" + c.head + "</head><body>" + c.body + "<p>" + Prose(0) + "</p>");
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->title, c.title);
+  }
+}
+
+TEST(HtmlExtractorTest, PublishedDates) {
+  struct Case {
+    std::string page;
+    std::string published;
+  };
+  const Case cases[] = {
+      // The page's own day, not the UTC one.
+      {"<meta property='article:published_time' content='2021-06-17T20:45:56-04:00'>",
+       "2021-06-17T20:45:56"},
+      // JSON-LD of a WebPage.
+      {"<script type='application/ld+json'>{\"@type\": \"WebPage\", \"datePublished\": "
+       "\"2025-12-19T14:00:18Z\"}</script>",
+       "2025-12-19T14:00:18"},
+      // A dated line under the headline.
+      {"<h1>Headline</h1><div><span>Published August 7, 2023</span> by N. Burke</div>",
+       "2023-08-07"},
+      // "Updated" only when nothing else is dated.
+      {"<h1>Headline</h1><p>Updated March 13, 2024</p><p>Posted on March 1, 2024</p>",
+       "2024-03-01"},
+      {"<h1>Headline</h1><p>Updated March 13, 2024</p>", "2024-03-13"},
+      // Years and bare numbers are not dates of the page.
+      {"<h1>The best keyboards of 2025</h1><p>13 min read</p>", ""},
+  };
+  HtmlExtractor x;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.page);
+    Result<ExtractedPage> r = x.Extract("<html><body>" + c.page + "<p>" + Prose(0) + "</p>");
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->published, c.published);
+  }
+}
+
+TEST(HtmlExtractorTest, TenMegabytePageFinishes) {
+  std::string page = "<html><body><nav><a href=/>Home</a></nav><div class=story>";
+  int i = 0;
+  while (page.size() < (10u << 20)) page += "<p>" + Prose(i++) + " <a href=/x>a link</a></p>\n";
+  page += "</div></body></html>";
+  HtmlExtractor x;
+  const auto start = std::chrono::steady_clock::now();
+  Result<ExtractedPage> r = x.Extract(page);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find(Prose(i - 1)), std::string::npos);
+  EXPECT_EQ(r->text.find("Home"), std::string::npos);
+  EXPECT_LT(seconds, 30.0);  // ~0.2 s in Release; generous for sanitizer builds
 }
 
 TEST(HtmlExtractorTest, ConcurrentUse) {

@@ -2,6 +2,7 @@
 #include "clean/html_metadata.h"
 
 #include <algorithm>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -37,6 +38,7 @@ constexpr std::string_view kSiteTypes[] = {"newsmediaorganization", "organizatio
 
 struct JsonLdFacts {
   std::string headline, published, author, publisher, url, language, site_name;
+  std::string any_published;  ///< datePublished of an object of another type (WebPage, ...)
 };
 
 template <typename Table>
@@ -175,6 +177,7 @@ void ReadJsonLd(std::string_view text, JsonLdFacts* f) {
   }
   for (const Json* o : objects) {
     if (f->site_name.empty() && HasType(*o, kSiteTypes)) f->site_name = String(*o, "name");
+    if (f->any_published.empty()) f->any_published = String(*o, "datePublished");
   }
 }
 
@@ -187,30 +190,116 @@ std::string Meta(const RawPageMeta& raw, std::initializer_list<std::string_view>
   return "";
 }
 
-// "Headline | Site", "Site - Headline" -> "Headline".
-std::string StripSiteAffix(const std::string& title, const std::string& site, std::string_view h1) {
-  static constexpr std::string_view kSeparators[] = {
-      " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ",
-      " / ", " : "};
+constexpr std::string_view kTitleSeparators[] = {
+    " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / ",
+    " : ", " ~ "};
+
+// "Headline | Site", "Site - Headline", "Headline - Section - Site" ->
+// "Headline": the site's own name goes, else the first part stays (pages
+// name themselves first, their site last).
+std::string StripSiteAffix(const std::string& title, const std::string& site) {
   const std::string folded_site = LowerForMatching(site);
-  for (std::string_view sep : kSeparators) {
-    const size_t at = title.rfind(sep);
-    if (at == std::string::npos) continue;
-    const std::string_view left = std::string_view(title).substr(0, at);
-    const std::string_view right = std::string_view(title).substr(at + sep.size());
-    if (!folded_site.empty()) {
-      if (LowerForMatching(right) == folded_site) return std::string(left);
-      const size_t first = title.find(sep);
-      if (LowerForMatching(std::string_view(title).substr(0, first)) == folded_site) {
-        return title.substr(first + sep.size());
-      }
+  for (std::string_view sep : kTitleSeparators) {
+    const size_t first = title.find(sep);
+    if (first == std::string::npos) continue;
+    std::string_view head = std::string_view(title).substr(0, first);
+    std::string_view rest = std::string_view(title).substr(first + sep.size());
+    if (!folded_site.empty() && LowerForMatching(head) == folded_site) {
+      const size_t next = rest.find(sep);
+      return std::string(next == std::string_view::npos ? rest : rest.substr(0, next));
     }
-    if (!h1.empty()) {
-      if (LowerForMatching(left) == LowerForMatching(h1)) return std::string(left);
-      if (LowerForMatching(right) == LowerForMatching(h1)) return std::string(right);
-    }
+    // "The Site: Headline" keeps both; a one-word head is a section name
+    // only when the rest is long, which we cannot tell: keep the head.
+    if (head.size() < 3) return std::string(rest);
+    return std::string(head);
   }
   return title;
+}
+
+// Lower-case words only, for "is this heading part of that title".
+std::string TitleKey(std::string_view s) {
+  std::string out;
+  bool gap = false;
+  for (unsigned char c : LowerForMatching(s)) {
+    if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (gap && !out.empty()) out.push_back(' ');
+      out.push_back(static_cast<char>(c));
+      gap = false;
+    } else {
+      gap = true;
+    }
+  }
+  return out;
+}
+
+// The date as the page states it, in its own time zone: the day an outlet
+// dates an article is the day it names, not the UTC one.
+std::string LocalDate(std::string_view text) {
+  std::optional<DateParts> d = ParseDate(NormalizeInline(text));
+  if (!d) return "";
+  d->has_offset = false;
+  return FormatIso8601(*d);
+}
+
+// A dated line in blocks [begin, end): "Published August 7, 2023", "June
+// 10, 2025 | 13 min read". Only short blocks, and only full dates. Lines
+// that say "updated" count only when `updated_too`.
+std::string VisibleDate(const PageDom& dom, size_t begin, size_t end, bool updated_too) {
+  constexpr size_t kMaxBlockBytes = 120;
+  end = std::min(end, dom.blocks.size());
+  for (size_t i = begin; i < end; ++i) {
+    const std::string& text = dom.blocks[i].text;
+    if (text.size() > kMaxBlockBytes) continue;
+    if (!updated_too) {
+      const std::string folded = LowerForMatching(text);
+      if ((folded.find("updated") != std::string::npos ||
+           folded.find("modified") != std::string::npos) &&
+          folded.find("publish") == std::string::npos &&
+          folded.find("posted") == std::string::npos) {
+        continue;
+      }
+    }
+    for (size_t at = 0; at < text.size(); ++at) {
+      if ((at > 0 && text[at - 1] != ' ') || !IsWordByteAt(text, at)) continue;
+      size_t used = 0;
+      std::optional<DateParts> d = ParseDatePrefix(std::string_view(text).substr(at), &used);
+      if (!d || d->day == 0 || d->year < 1990 || d->year > 2100) continue;
+      d->has_offset = false;
+      return FormatIso8601(*d);
+    }
+  }
+  return "";
+}
+
+// Near the headline, else near the start of the text.
+std::string VisibleDate(const PageDom& dom, size_t h1_block, size_t body_block) {
+  constexpr size_t kBeforeH1 = 4, kAfterH1 = 25, kAroundBody = 8;
+  for (bool updated_too : {false, true}) {
+    if (h1_block < dom.blocks.size()) {
+      std::string d = VisibleDate(dom, h1_block > kBeforeH1 ? h1_block - kBeforeH1 : 0,
+                                  h1_block + kAfterH1, updated_too);
+      if (!d.empty()) return d;
+    }
+    if (body_block < dom.blocks.size()) {
+      std::string d = VisibleDate(dom, body_block > kAroundBody ? body_block - kAroundBody : 0,
+                                  body_block + kAroundBody, updated_too);
+      if (!d.empty()) return d;
+    }
+  }
+  return "";
+}
+
+// Headings end with anchors in documentation ("Models\xC2\xB6").
+std::string CleanHeading(std::string_view h) {
+  std::string out = NormalizeInline(h);
+  for (std::string_view tail : {std::string_view("\xC2\xB6"), std::string_view("#")}) {
+    while (out.size() >= tail.size() &&
+           out.compare(out.size() - tail.size(), tail.size(), tail) == 0) {
+      out.resize(out.size() - tail.size());
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+    }
+  }
+  return out;
 }
 
 // "/2021/07/22/" or "/2021/07/" in a URL.
@@ -262,17 +351,47 @@ std::string FirstNonEmpty(std::initializer_list<std::string> values) {
 
 }  // namespace
 
-ExtractedPage PageMetadata(const RawPageMeta& raw, std::string_view first_h1) {
+ExtractedPage PageMetadata(const PageDom& dom, size_t body_block) {
+  const RawPageMeta& raw = dom.meta;
   JsonLdFacts ld;
   for (const std::string& j : raw.json_ld) ReadJsonLd(j, &ld);
 
   ExtractedPage page;
   page.outlet = FirstNonEmpty(
       {ld.publisher, Meta(raw, {"og:site_name"}), Meta(raw, {"application-name"}), ld.site_name});
-  const std::string h1 = NormalizeInline(first_h1);
-  page.title = FirstNonEmpty(
-      {ld.headline, Meta(raw, {"og:title"}), Meta(raw, {"twitter:title"}), raw.title_tag, h1});
-  page.title = StripSiteAffix(page.title, page.outlet, h1);
+
+  // Title: the page's own heading when the title tags name it too (they add
+  // site names and slogans), else the first title tag without its affix.
+  constexpr size_t kMaxH1 = 3;
+  std::vector<std::string> h1s;
+  size_t h1_block = dom.blocks.size();
+  for (size_t i = 0; i < dom.blocks.size() && h1s.size() < kMaxH1; ++i) {
+    const HtmlBlock& b = dom.blocks[i];
+    if (b.kind != BlockKind::kHeading || b.heading_level != 1) continue;
+    std::string h = CleanHeading(b.text);
+    if (h.empty()) continue;
+    if (h1s.empty()) h1_block = i;
+    h1s.push_back(std::move(h));
+  }
+  const std::string titles[] = {NormalizeInline(Meta(raw, {"og:title"})),
+                                NormalizeInline(Meta(raw, {"twitter:title"})),
+                                NormalizeInline(ld.headline), NormalizeInline(raw.title_tag)};
+  for (const std::string& h : h1s) {
+    const std::string key = TitleKey(h);
+    if (h.size() < 3 || h.size() > 300 || key.empty()) continue;
+    for (const std::string& t : titles) {
+      if (!t.empty() && TitleKey(t).find(key) != std::string::npos) {
+        page.title = h;
+        break;
+      }
+    }
+    if (!page.title.empty()) break;
+  }
+  for (const std::string& t : titles) {
+    if (!page.title.empty()) break;
+    if (!t.empty()) page.title = StripSiteAffix(t, page.outlet);
+  }
+  if (page.title.empty() && !h1s.empty()) page.title = h1s[0];
 
   std::string author =
       Meta(raw, {"author", "article:author", "dc.creator", "byl", "sailthru.author"});
@@ -283,16 +402,17 @@ ExtractedPage PageMetadata(const RawPageMeta& raw, std::string_view first_h1) {
 
   for (const std::string& candidate :
        {ld.published,
-        Meta(raw, {"article:published_time", "og:published_time", "published_time",
-                   "article:published", "datepublished"}),
+        Meta(raw, {"article:published_time", "og:article:published_time", "og:published_time",
+                   "published_time", "article:published", "datepublished"}),
         Meta(raw,
              {"date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
               "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued",
               "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date"}),
-        raw.published_itemprop, raw.time_datetime}) {
-    page.published = NormalizeDate(NormalizeInline(candidate));
+        raw.published_itemprop, ld.any_published, raw.time_datetime}) {
+    page.published = LocalDate(candidate);
     if (!page.published.empty()) break;
   }
+  if (page.published.empty()) page.published = VisibleDate(dom, h1_block, body_block);
   if (page.published.empty()) page.published = DateFromUrl(page.url);
 
   for (const std::string& candidate :

@@ -1,12 +1,19 @@
 // The metadata a web page states, from the raw values BuildPageDom collected.
 //
 // Order of trust per field:
-//   title      JSON-LD headline, og:title, twitter:title, <title>, first <h1>;
-//              a " | Site" / "Site - " affix is cut when the site name is
-//              known (or when a side of <title> equals the <h1>)
-//   published  JSON-LD datePublished, article:published_time, meta
-//              date/pubdate/DC.date..., itemprop=datePublished, <time
-//              datetime>, a /2021/07/22/ date in the URL; ISO 8601
+//   title      one of the first three <h1> whose words the title tags
+//              (og:title, twitter:title, JSON-LD headline, <title>) contain;
+//              else the first title tag less its affix: the site's name
+//              when it leads ("Site - Headline"), else all after the first
+//              " | ", " - ", ... (pages name themselves first); else the <h1>
+//   published  JSON-LD datePublished of an article, article:published_time,
+//              meta date/pubdate/DC.date..., itemprop=datePublished,
+//              datePublished of any JSON-LD object, <time datetime>, a full
+//              date in a short line near the <h1> or the text's start
+//              ("Published August 7, 2023"; "Updated ..." lines last), a
+//              /2021/07/22/ date in the URL. ISO 8601 on the page's own
+//              clock: a stated UTC offset is dropped, not applied, so the
+//              day is the one the outlet names
 //   author     JSON-LD author name(s), meta author (not a URL)
 //   outlet     JSON-LD publisher name, og:site_name, application-name
 //   url        <link rel=canonical>, og:url, JSON-LD url
@@ -25,9 +32,10 @@
 
 namespace dossier {
 
-// Fills every field of ExtractedPage except `text`.
-// `first_h1`: the text of the page's first <h1>, or "".
-ExtractedPage PageMetadata(const RawPageMeta& raw, std::string_view first_h1);
+// Fills every field of ExtractedPage except `text`, from dom.meta and the
+// headings and short dated lines of dom.blocks. `body_block`: index of the
+// main text's first block (dom.blocks.size() when there is none).
+ExtractedPage PageMetadata(const PageDom& dom, size_t body_block);
 
 }  // namespace dossier
 

@@ -15,8 +15,8 @@ bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 constexpr std::string_view kVoid[] = {"area",  "base",   "br",    "col",  "embed",
                                       "hr",    "img",    "input", "link", "meta",
                                       "param", "source", "track", "wbr",  "keygen"};
-constexpr std::string_view kRawText[] = {"script", "style",   "textarea", "title",     "xmp",
-                                         "iframe", "noembed", "noframes", "plaintext", "noscript"};
+constexpr std::string_view kRawText[] = {"script", "style",   "textarea", "title",    "xmp",
+                                         "iframe", "noembed", "noframes", "plaintext"};
 // Start tags that close an open <p>, as the tree builder does.
 constexpr std::string_view kClosesP[] = {
     "address",    "article", "aside",  "blockquote", "details", "div",  "dl",
