@@ -2,8 +2,12 @@
 #include "clean/html_content.h"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 
 #include <myhtml/api.h>
+
+#include "clean/html_metadata.h"
 
 namespace dossier {
 namespace {
@@ -23,7 +27,22 @@ constexpr double kWideMinCoreBytes = 1000;
 constexpr double kWholePageProse = 1000;  // less prose than this in the root
 constexpr double kItemLinkBytes = 25;     // mean bytes per link of item titles
 constexpr double kItemLinkGain = 0.5;
+// Short links count against a page with some prose (a short article's
+// menus); on a page with next to none they count nothing: its menus are
+// cut by their nav/header/footer elements, and a shop's grid of short
+// product names is the page's text.
+constexpr double kShortLinkValue = 0.0;
 constexpr double kMenuLinkPenalty = 1.0;
+// A shop grid or a link hub, not a short article: under this much prose in
+// the root, and this many times more link bytes outside boilerplate.
+constexpr double kNoProse = 300;
+constexpr double kGridLinkRatio = 1;
+// A page that does not declare itself an article, whose article reading
+// is under this many bytes, is read whole (less its furniture) when that
+// gives this many times more text: the reading that found a few lines in a
+// catalogue, a thread or a service page missed the page.
+constexpr size_t kPageReadingMaxArticle = 2000;
+constexpr double kPageReadingRatio = 4;
 
 double ProseValue(const HtmlBlock& b) {
   const double n = static_cast<double>(b.text.size());
@@ -35,14 +54,15 @@ double ProseValue(const HtmlBlock& b) {
 }
 
 // For pages that are not one text (listings, products, services): short
-// texts count, and so do links long enough to be item titles.
-double PageValue(const HtmlBlock& b) {
+// texts count, and so do links long enough to be item titles; shorter
+// ones count `short_link_value` per byte.
+double PageValue(const HtmlBlock& b, double short_link_value) {
   const double n = static_cast<double>(b.text.size());
   const double l = static_cast<double>(b.link_bytes);
   const double links = std::max<double>(1, b.links);
   if (l == 0) return n;
   const double per_link = l / links;
-  return (n - l) + (per_link >= kItemLinkBytes ? kItemLinkGain : -kMenuLinkPenalty) * l;
+  return (n - l) + (per_link >= kItemLinkBytes ? kItemLinkGain : short_link_value) * l;
 }
 
 // Sums over the pruned subtree of each element (children whose value is
@@ -145,9 +165,7 @@ void Collect(const Tree& t, uint32_t root, const Pruned& pr, const std::vector<d
   }
 }
 
-}  // namespace
-
-MainBlocks SelectMainBlocks(const PageDom& dom) {
+MainBlocks ArticleReading(const PageDom& dom) {
   MainBlocks out;
   const size_t nb = dom.blocks.size();
   const size_t ne = dom.elements.size();
@@ -185,9 +203,50 @@ MainBlocks SelectMainBlocks(const PageDom& dom) {
     return out;
   }
   std::vector<double> page(nb);
-  for (size_t i = 0; i < nb; ++i) page[i] = PageValue(dom.blocks[i]);
+  double free_links = 0;  // link bytes outside boilerplate elements
+  for (size_t i = 0; i < nb; ++i) {
+    if (!t.inside_neg[dom.blocks[i].element]) free_links += dom.blocks[i].link_bytes;
+  }
+  const bool grid =
+      pr.good[root] < kNoProse && free_links >= kGridLinkRatio * std::max(1.0, pr.good[root]);
+  const double slv = grid ? kShortLinkValue : -kMenuLinkPenalty;
+  for (size_t i = 0; i < nb; ++i) page[i] = PageValue(dom.blocks[i], slv);
   Collect(t, BestRoot(t, page, 1.0, 0.0), Prune(t, page), page, &out.blocks);
   out.whole_page = true;
+  return out;
+}
+
+}  // namespace
+
+MainBlocks SelectMainBlocks(const PageDom& dom) {
+  MainBlocks out = ArticleReading(dom);
+  size_t article_bytes = 0;
+  for (size_t b : out.blocks) article_bytes += dom.blocks[b].text.size();
+  if (article_bytes >= kPageReadingMaxArticle || DeclaresArticle(dom.meta)) return out;
+  // Everything outside the page's furniture: structural boilerplate, and
+  // the link lists of elements class words name (the words alone are too
+  // loose on such pages: "product-menu-description").
+  std::vector<bool> furniture(dom.elements.size(), false), hinted(dom.elements.size(), false);
+  for (size_t k = 0; k < dom.elements.size(); ++k) {
+    const HtmlElement& el = dom.elements[k];
+    furniture[k] =
+        (el.negative && el.structural) || (el.parent != kNoElement && furniture[el.parent]);
+    hinted[k] = el.negative || (el.parent != kNoElement && hinted[el.parent]);
+  }
+  std::vector<size_t> page;
+  size_t page_bytes = 0;
+  for (size_t b = 0; b < dom.blocks.size(); ++b) {
+    if (furniture[dom.blocks[b].element]) continue;
+    const HtmlBlock& block = dom.blocks[b];
+    if (hinted[block.element] && 2 * block.link_bytes > block.text.size()) continue;
+    page.push_back(b);
+    page_bytes += dom.blocks[b].text.size();
+  }
+  if (static_cast<double>(page_bytes) >=
+      kPageReadingRatio * static_cast<double>(std::max<size_t>(article_bytes, 1))) {
+    out.blocks = std::move(page);
+    out.whole_page = true;
+  }
   return out;
 }
 

@@ -13,12 +13,17 @@ namespace {
 
 // Class/id words of page furniture (readability's "unlikely candidates").
 constexpr std::string_view kNegativeHints[] = {
-    "nav",        "menu",     "footer",    "comment",  "share",      "social",     "related",
-    "promo",      "advert",   "cookie",    "banner",   "subscribe",  "newsletter", "sidebar",
-    "breadcrumb", "caption",  "byline",    "popup",    "modal",      "widget",     "sponsor",
-    "outbrain",   "taboola",  "masthead",  "toolbar",  "paywall",    "signup",     "disqus",
-    "recommend",  "trending", "most-read", "mostread", "pagination", "skip-link",  "author-bio",
+    "nav",        "menu",      "footer",   "comment",    "share",     "social",     "related",
+    "promo",      "advert",    "cookie",   "banner",     "subscribe", "newsletter", "sidebar",
+    "breadcrumb", "caption",   "byline",   "popup",      "modal",     "sponsor",    "outbrain",
+    "taboola",    "masthead",  "toolbar",  "paywall",    "signup",    "disqus",     "recommend",
+    "trending",   "most-read", "mostread", "pagination", "skip-link", "author-bio", "reviews",
+    "consent",    "gdpr",
 };
+// Hints that count only at the start of a class or id name: WordPress
+// sidebars are "widget widget_text", but page builders wrap every block of
+// the body in "elementor-widget" or "wp-block-widget-area".
+constexpr std::string_view kNamePrefixHints[] = {"widget"};
 // Exact class/id tokens for ads: "ad", "ads" (a substring would hit "head").
 constexpr std::string_view kAdTokens[] = {"ad", "ads", "advertisement", "adslot", "ad-slot"};
 
@@ -183,6 +188,11 @@ void ClassHints(myhtml_tree_node_t* node, bool* negative) {
   for (std::string_view h : kNegativeHints) {
     if (hints.find(h) != std::string::npos) *negative = true;
   }
+  for (std::string_view h : kNamePrefixHints) {
+    for (size_t at = hints.find(h); at != std::string::npos; at = hints.find(h, at + 1)) {
+      if (at == 0 || hints[at - 1] == ' ') *negative = true;
+    }
+  }
   // Whole tokens for ads.
   size_t i = 0;
   while (i < hints.size()) {
@@ -210,7 +220,8 @@ std::string ChildText(myhtml_tree_node_t* node) {
 
 class Walker {
  public:
-  Walker(size_t max_depth, PageDom* dom) : max_depth_(max_depth), dom_(dom) {}
+  Walker(size_t max_depth, bool keep_hidden, PageDom* dom)
+      : max_depth_(max_depth), keep_hidden_(keep_hidden), dom_(dom) {}
   void Run(myhtml_tree_node_t* root);
 
  private:
@@ -234,6 +245,7 @@ class Walker {
   void CaptureMeta(myhtml_tree_node_t* node, myhtml_tag_id_t tag);
 
   size_t max_depth_;
+  bool keep_hidden_;
   PageDom* dom_;
   std::vector<Frame> stack_;
   std::string text_;
@@ -286,7 +298,9 @@ bool Walker::Enter(myhtml_tree_node_t* node) {
     Flush();
     return false;
   }
-  if (tag != MyHTML_TAG_HTML && tag != MyHTML_TAG_BODY && Hidden(node)) return false;
+  if (!keep_hidden_ && tag != MyHTML_TAG_HTML && tag != MyHTML_TAG_BODY && Hidden(node)) {
+    return false;
+  }
   if (handling == kBlock) Flush();
   const bool link = tag == MyHTML_TAG_A;
   const bool pre = tag == MyHTML_TAG_PRE;
@@ -437,8 +451,8 @@ void Walker::CaptureMeta(myhtml_tree_node_t* node, myhtml_tag_id_t tag) {
 
 }  // namespace
 
-void BuildPageDom(myhtml_tree* tree, size_t max_depth, PageDom* dom) {
-  Walker walker(max_depth == 0 ? 1 : max_depth, dom);
+void BuildPageDom(myhtml_tree* tree, size_t max_depth, bool keep_hidden, PageDom* dom) {
+  Walker walker(max_depth == 0 ? 1 : max_depth, keep_hidden, dom);
   walker.Run(myhtml_tree_get_node_html(tree));
 }
 

@@ -70,10 +70,13 @@ struct PageDom {
 };
 
 // Fills *dom from a parsed tree. Elements nested deeper than max_depth are
-// flattened. script/style/svg/form controls, figcaptions and hidden elements
-// give no text; <noscript> does (parsed with scripting off, it holds the
-// text single-page apps and forums give crawlers).
-void BuildPageDom(myhtml_tree* tree, size_t max_depth, PageDom* dom);
+// flattened. script/style/svg/form controls and figcaptions give no text;
+// hidden elements (hidden, aria-hidden, display:none) give none unless
+// `keep_hidden` (streaming renderers park a page's whole body in a hidden
+// <div> that a script reveals). <noscript> does give text (parsed with
+// scripting off, it holds the text single-page apps and forums give
+// crawlers).
+void BuildPageDom(myhtml_tree* tree, size_t max_depth, bool keep_hidden, PageDom* dom);
 
 }  // namespace dossier
 

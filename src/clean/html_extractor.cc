@@ -23,6 +23,19 @@ constexpr size_t kMaxPooledPageBytes = 4 << 20;
 // Shorter blocks ("Yes", "Reply") may repeat on a whole page.
 constexpr size_t kMinRepeatedBytes = 30;
 
+// Main text shorter than this is read again with hidden elements kept, and
+// that reading wins when it finds this many times as much, and this much
+// more (not a hidden menu or a collapsed answer).
+constexpr size_t kMinVisibleBytes = 500;
+constexpr size_t kHiddenGainRatio = 4;
+constexpr size_t kMinHiddenGain = 1000;
+
+size_t MainBytes(const PageDom& dom, const MainBlocks& main) {
+  size_t n = 0;
+  for (size_t b : main.blocks) n += dom.blocks[b].text.size();
+  return n;
+}
+
 struct Parser {
   myhtml_t* myhtml = nullptr;
   myhtml_tree_t* tree = nullptr;
@@ -93,13 +106,30 @@ Result<ExtractedPage> HtmlExtractor::Extract(std::string_view html) const {
   Parser parser;
   if (!pool_->Acquire(&parser)) return Status::Internal("cannot create an HTML parser");
   PageDom dom;
+  MainBlocks main;
   const mystatus_t status = myhtml_parse(parser.tree, MyENCODING_UTF_8, html.data(), html.size());
   const bool parsed = status == MyHTML_STATUS_OK;
-  if (parsed) BuildPageDom(parser.tree, options_.max_depth, &dom);
+  if (parsed) {
+    BuildPageDom(parser.tree, options_.max_depth, /*keep_hidden=*/false, &dom);
+    main = SelectMainBlocks(dom);
+    // Streaming renderers send the body in a hidden <div> a script moves
+    // into place: a page with next to no visible text is read again with
+    // hidden elements, and that reading kept when it finds more.
+    if (MainBytes(dom, main) < kMinVisibleBytes) {
+      PageDom all;
+      BuildPageDom(parser.tree, options_.max_depth, /*keep_hidden=*/true, &all);
+      MainBlocks all_main = SelectMainBlocks(all);
+      const size_t visible = MainBytes(dom, main);
+      const size_t hidden = MainBytes(all, all_main);
+      if (hidden >= kHiddenGainRatio * visible && hidden >= visible + kMinHiddenGain) {
+        dom = std::move(all);
+        main = std::move(all_main);
+      }
+    }
+  }
   pool_->Release(parser, parsed && html.size() <= kMaxPooledPageBytes);
   if (!parsed) return Status::InvalidInput("cannot parse HTML");
 
-  const MainBlocks main = SelectMainBlocks(dom);
   ExtractedPage page =
       PageMetadata(dom, main.blocks.empty() ? dom.blocks.size() : main.blocks.front());
   bool first = true;

@@ -4,7 +4,9 @@
 // cells) and drops navigation, menus, related lists, teasers, comments,
 // banners, share widgets, captions, scripts and styles (html_content.h says
 // how). Pages with little prose (listings, shops, service pages) keep their
-// items instead, each repeated block once. Metadata: see html_metadata.h.
+// items instead, each repeated block once. A page with next to no visible
+// text is read again with its hidden elements (streaming renderers park
+// the body in a hidden <div>). Metadata: see html_metadata.h.
 //
 // Parsing: myhtml in single-thread mode. Its parser objects are not
 // thread-safe and costly to set up (~0.5 ms), so each HtmlExtractor keeps a

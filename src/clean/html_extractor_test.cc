@@ -331,6 +331,108 @@ TEST(HtmlExtractorTest, ListingKeepsItemTitlesAndDropsMenus) {
   EXPECT_EQ(r->text.find("model 0", first + 1), std::string::npos);
 }
 
+// Short product names in a grid are links as short as menu entries: on a
+// page with no prose they are its text, and the <nav> cuts the menu.
+TEST(HtmlExtractorTest, ShopGridOfShortNamesIsKept) {
+  std::string page =
+      "<body><nav><ul><li><a href=/a>Cups</a></li><li><a href=/b>Bottles</a></li>"
+      "<li><a href=/c>Straws</a></li></ul></nav><div class=grid>";
+  for (int i = 0; i < 10; ++i) {
+    const std::string n = std::to_string(i);
+    page += "<div class=card><a href=/p" + n + ">Cup " + n + "oz</a><a href=/p" + n +
+            "?c=red>Red</a><a href=/p" + n + "?c=blue>Blue</a><span>$" + n + "9.95</span></div>";
+  }
+  page += "</div></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("Cup 9oz"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("$99.95"), std::string::npos);
+  EXPECT_EQ(r->text.find("Bottles"), std::string::npos);
+}
+
+// A service page's article reading finds one paragraph; the rest of the
+// page (headings, short feature lines) is its text too. A page that says
+// it is an article keeps the article reading.
+TEST(HtmlExtractorTest, PageThatIsNoArticleIsReadWhole) {
+  std::string body =
+      "<body><header><a href=/>Acme</a><nav><a href=/pricing>Pricing</a></nav></header><main>"
+      "<section><h1>Cloud backups for small offices</h1>";
+  for (int i = 0; i < 5; ++i) {
+    body +=
+        "<p>Acme keeps a copy of every file your office makes, encrypted, in two countries, "
+        "and restores any of them in minutes, from any device, at any hour, with no "
+        "software to install and nothing to configure; point " +
+        std::to_string(i) + " of the pitch goes on a little longer than that.</p>";
+  }
+  body +=
+      "</section></main><div class=side-menu><a href=/guides>Backup guides and tutorials</a>"
+      "</div><div class=features>";
+  for (int i = 0; i < 80; ++i) {
+    const std::string n = std::to_string(i);
+    body += "<section><h2>Feature " + n + "</h2><ul><li>Daily snapshots, plan " + n +
+            "</li><li>Restore from any device</li></ul><div>From $" + n +
+            " a month</div></section>";
+  }
+  body +=
+      "</div><footer><p>Copyright Acme, all rights reserved, contact us for more.</p>"
+      "</footer></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract("<html>" + body + "</html>");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("point 2 of the pitch"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("Daily snapshots, plan 79"), std::string::npos) << r->text;
+  EXPECT_EQ(r->text.find("Backup guides"), std::string::npos);
+  EXPECT_EQ(r->text.find("Copyright"), std::string::npos);
+  EXPECT_EQ(r->text.find("Pricing"), std::string::npos);
+
+  r = x.Extract("<html><head><meta property=\"og:type\" content=\"Article\"></head>" + body +
+                "</html>");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("point 2 of the pitch"), std::string::npos);
+  EXPECT_EQ(r->text.find("Daily snapshots"), std::string::npos) << r->text;
+}
+
+// Streaming renderers park the body in a hidden <div> that a script moves
+// into place; a page with no visible text is read with it.
+TEST(HtmlExtractorTest, BodyParkedInHiddenDivIsRead) {
+  std::string page = "<body><div id=root><p>Loading...</p></div><div hidden id=\"S:0\"><article>";
+  for (int i = 0; i < 12; ++i) {
+    page += "<p>Paragraph " + std::to_string(i) +
+            " says the minister arrived in Baghdad on Thursday for talks with the government.</p>";
+  }
+  page += "</article></div></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("Paragraph 0 says"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("Paragraph 11 says"), std::string::npos);
+}
+
+TEST(HtmlExtractorTest, PageBuilderWidgetsAreNotSidebars) {
+  std::string page = "<body><div class=\"elementor-section\">";
+  for (int i = 0; i < 4; ++i) {
+    page +=
+        "<div class=\"elementor-element elementor-widget elementor-widget-text-editor\">"
+        "<div class=\"elementor-widget-container\"><p>Paragraph " +
+        std::to_string(i) +
+        " of the article tells the reader something long enough to count as prose.</p>"
+        "</div></div>";
+  }
+  page +=
+      "</div><div class=\"widget widget_text\"><p>Sidebar blurb about the author of this "
+      "blog, long enough to count as prose.</p></div>"
+      "<div id=\"onetrust-consent-sdk\"><p>We and our partners store and access information "
+      "on your device, such as cookies, to personalise content.</p></div></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find("Paragraph 0 of the article"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("Paragraph 3 of the article"), std::string::npos);
+  EXPECT_EQ(r->text.find("Sidebar blurb"), std::string::npos);
+  EXPECT_EQ(r->text.find("partners store"), std::string::npos);
+}
+
 TEST(HtmlExtractorTest, TitleIsTheHeadingTheTitleTagsName) {
   struct Case {
     std::string head;
@@ -359,6 +461,28 @@ TEST(HtmlExtractorTest, TitleIsTheHeadingTheTitleTagsName) {
     ASSERT_TRUE(r.ok()) << r.status().ToString();
     EXPECT_EQ(r->title, c.title);
   }
+}
+
+TEST(HtmlExtractorTest, AnArticlesOnlyHeadlineIsItsTitle) {
+  const std::string body =
+      "<body><article><h1>Software development methodologies compared</h1><p>Teams choose "
+      "between waterfall, agile and their cousins for reasons that have little to do with "
+      "software.</p></article></body></html>";
+  const std::string head =
+      "<html><head><title>7 Key Methodologies | Example</title>"
+      "<meta property=\"og:title\" content=\"7 Key Methodologies\">";
+  HtmlExtractor x;
+  Result<ExtractedPage> r =
+      x.Extract(head +
+                "<script type=\"application/ld+json\">{\"@type\": \"BlogPosting\"}</script>"
+                "</head>" +
+                body);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->title, "Software development methodologies compared");
+  // A page that does not say it is an article keeps its title tags' name.
+  r = x.Extract(head + "</head>" + body);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->title, "7 Key Methodologies");
 }
 
 TEST(HtmlExtractorTest, PublishedDates) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -351,6 +352,25 @@ std::string FirstNonEmpty(std::initializer_list<std::string> values) {
 
 }  // namespace
 
+bool DeclaresArticle(const RawPageMeta& meta) {
+  for (const auto& [key, value] : meta.metas) {
+    if (key == "og:type" && LowerForMatching(TrimSpaces(value)) == "article") return true;
+  }
+  constexpr std::string_view kType = "\"@type\"";
+  for (const std::string& ld : meta.json_ld) {
+    for (size_t at = ld.find(kType); at != std::string::npos; at = ld.find(kType, at + 1)) {
+      size_t i = at + kType.size();
+      while (i < ld.size() && (ld[i] == ' ' || ld[i] == ':' || ld[i] == '[' || ld[i] == '\n')) ++i;
+      if (i >= ld.size() || ld[i] != '"') continue;
+      const size_t end = ld.find('"', i + 1);
+      if (end == std::string::npos) break;
+      const std::string_view type = std::string_view(ld).substr(i + 1, end - i - 1);
+      if (type.ends_with("Article") || type.ends_with("Posting")) return true;
+    }
+  }
+  return false;
+}
+
 ExtractedPage PageMetadata(const PageDom& dom, size_t body_block) {
   const RawPageMeta& raw = dom.meta;
   JsonLdFacts ld;
@@ -363,6 +383,7 @@ ExtractedPage PageMetadata(const PageDom& dom, size_t body_block) {
   // Title: the page's own heading when the title tags name it too (they add
   // site names and slogans), else the first title tag without its affix.
   constexpr size_t kMaxH1 = 3;
+  constexpr size_t kMinLoneH1 = 10, kMaxLoneH1 = 200;
   std::vector<std::string> h1s;
   size_t h1_block = dom.blocks.size();
   for (size_t i = 0; i < dom.blocks.size() && h1s.size() < kMaxH1; ++i) {
@@ -376,7 +397,15 @@ ExtractedPage PageMetadata(const PageDom& dom, size_t body_block) {
   const std::string titles[] = {NormalizeInline(Meta(raw, {"og:title"})),
                                 NormalizeInline(Meta(raw, {"twitter:title"})),
                                 NormalizeInline(ld.headline), NormalizeInline(raw.title_tag)};
+  // An article's one headline is its title: its title tags are often
+  // written for search engines ("7 Key Methodologies" for "Software
+  // Development Methodologies Compared").
+  if (h1s.size() == 1 && h1s[0].size() >= kMinLoneH1 && h1s[0].size() <= kMaxLoneH1 &&
+      DeclaresArticle(raw)) {
+    page.title = h1s[0];
+  }
   for (const std::string& h : h1s) {
+    if (!page.title.empty()) break;
     const std::string key = TitleKey(h);
     if (h.size() < 3 || h.size() > 300 || key.empty()) continue;
     for (const std::string& t : titles) {

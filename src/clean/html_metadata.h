@@ -1,7 +1,8 @@
 // The metadata a web page states, from the raw values BuildPageDom collected.
 //
 // Order of trust per field:
-//   title      one of the first three <h1> whose words the title tags
+//   title      on a page that declares itself an article, its only <h1>
+//              (10-200 bytes); else one of the first three <h1> whose words the title tags
 //              (og:title, twitter:title, JSON-LD headline, <title>) contain;
 //              else the first title tag less its affix: the site's name
 //              when it leads ("Site - Headline"), else all after the first
@@ -36,6 +37,11 @@ namespace dossier {
 // headings and short dated lines of dom.blocks. `body_block`: index of the
 // main text's first block (dom.blocks.size() when there is none).
 ExtractedPage PageMetadata(const PageDom& dom, size_t body_block);
+
+// True when the page says it is an article: og:type "article" (any case),
+// or a JSON-LD @type ending in "Article" or "Posting" (NewsArticle,
+// BlogPosting, ...).
+bool DeclaresArticle(const RawPageMeta& meta);
 
 }  // namespace dossier
 
