@@ -34,6 +34,7 @@ void AddStatsCommand(CLI::App& app, const GlobalOptions& global, int* exit_code)
 void AddExtractCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddTrainNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddNameMatchCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

@@ -1,0 +1,392 @@
+// Tested by article_entities_test.cc and identity_seeds_test.cc.
+#include "entities/article_entities.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "entities/article_mentions.h"
+#include "entities/roles.h"
+#include "entities/text_words.h"
+
+namespace dossier::identity {
+namespace {
+
+using ner::EntityType;
+using Cand = internal::MentionCandidate;
+
+struct Ent {
+  std::vector<size_t> cands;
+  std::vector<EntityMention> role_mentions;
+  int alias = -1;
+  bool person = false;
+  uint32_t last_mention = 0;
+};
+
+class Grouper {
+ public:
+  Grouper(const IdentityResources& r, const ArticleInput& in)
+      : r_(r),
+        in_(in),
+        words_(ScanWords(r.normalizer(), in.text)),
+        finder_(r.roles(in.language), &r.aliases()) {}
+
+  ArticleEntities Run() {
+    cands_ = internal::CollectMentions(r_, in_, words_, finder_);
+    Group();
+    MergeEarlyShortForms();
+    ResolveRoleNouns();
+    return Finish();
+  }
+
+ private:
+  std::string_view Text(const Cand& c) const { return in_.text.substr(c.begin, c.end - c.begin); }
+  std::string_view Text(uint32_t b, uint32_t e) const { return in_.text.substr(b, e - b); }
+
+  bool IsPerson(const Cand& c) const {
+    return c.alias < 0 && c.decl < 0 && (c.type == EntityType::kPer || c.person);
+  }
+
+  void Attach(size_t ci, int e, MentionKind kind) {
+    Cand& c = cands_[ci];
+    c.entity = e;
+    if (c.kind == MentionKind::kName) c.kind = kind;
+    Ent& ent = ents_[static_cast<size_t>(e)];
+    ent.cands.push_back(ci);
+    ent.person = ent.person || IsPerson(c);
+    ent.last_mention = std::max(ent.last_mention, c.begin);
+  }
+
+  int NewEntity(size_t ci) {
+    ents_.emplace_back();
+    const int e = static_cast<int>(ents_.size() - 1);
+    ents_.back().alias = cands_[ci].alias;
+    Attach(ci, e, MentionKind::kName);
+    return e;
+  }
+
+  // The PER entity a person's name or short form joins, or -1.
+  int FindPerson(const Cand& c, bool* short_form) const {
+    const NameMatcher& m = r_.matcher();
+    int best_full = -1, best_short = -1;
+    double best_score = 0;
+    uint32_t best_recent = 0;
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      const Ent& ent = ents_[e];
+      if (!ent.person || ent.alias >= 0) continue;
+      for (size_t ci : ent.cands) {
+        const Cand& d = cands_[ci];
+        NameMatch x = m.MatchKeys(c.key, d.key, EntityType::kPer);
+        if (!x.match) continue;
+        if (x.kind == MatchKind::kShortForm) {
+          // Only a one-token mention is a short form of a longer name.
+          if (c.key.tokens.size() != 1) continue;
+          if (best_short < 0 || ent.last_mention > best_recent) {
+            best_short = static_cast<int>(e);
+            best_recent = ent.last_mention;
+          }
+        } else if (x.score > best_score) {
+          best_full = static_cast<int>(e);
+          best_score = x.score;
+        }
+      }
+    }
+    *short_form = best_full < 0 && best_short >= 0;
+    return best_full >= 0 ? best_full : best_short;
+  }
+
+  // Step 5-6: mentions to entities, in text order.
+  void Group() {
+    std::map<int, int> by_alias, by_decl;
+    for (size_t ci = 0; ci < cands_.size(); ++ci) {
+      Cand& c = cands_[ci];
+      if (c.alias >= 0) {
+        auto it = by_alias.find(c.alias);
+        if (it == by_alias.end()) {
+          by_alias[c.alias] = NewEntity(ci);
+        } else {
+          Attach(ci, it->second, MentionKind::kName);
+        }
+        continue;
+      }
+      if (c.decl >= 0) {
+        auto it = by_decl.find(c.decl);
+        if (it == by_decl.end()) {
+          by_decl[c.decl] = NewEntity(ci);
+        } else {
+          Attach(ci, it->second, MentionKind::kName);
+        }
+        continue;
+      }
+      bool short_form = false;
+      if (IsPerson(c)) {
+        int e = FindPerson(c, &short_form);
+        if (e >= 0) {
+          Attach(ci, e, short_form ? MentionKind::kShortForm : MentionKind::kName);
+        } else {
+          NewEntity(ci);
+        }
+        continue;
+      }
+      // A name the tagger did not call a person may still be one's family
+      // name ("Le Drian" as ORG after "Jean-Yves Le Drian").
+      if (c.key.tokens.size() == 1) {
+        int e = FindPerson(c, &short_form);
+        if (e >= 0 && short_form) {
+          Attach(ci, e, MentionKind::kShortForm);
+          continue;
+        }
+      }
+      int e = FindSameName(c);
+      if (e >= 0) {
+        Attach(ci, e, MentionKind::kName);
+      } else {
+        NewEntity(ci);
+      }
+    }
+  }
+
+  // An entity (not an alias group) with an equal key, or of a compatible
+  // type whose name fully matches.
+  int FindSameName(const Cand& c) const {
+    const NameMatcher& m = r_.matcher();
+    const std::string joined = c.key.Joined();
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      if (ents_[e].alias >= 0) continue;
+      for (size_t ci : ents_[e].cands) {
+        if (cands_[ci].key.Joined() == joined) return static_cast<int>(e);
+      }
+    }
+    auto compatible = [](EntityType a, EntityType b) {
+      return a == b || (a != EntityType::kPer && a != EntityType::kLoc && b != EntityType::kPer &&
+                        b != EntityType::kLoc);
+    };
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      if (ents_[e].alias >= 0 || ents_[e].person) continue;
+      for (size_t ci : ents_[e].cands) {
+        const Cand& d = cands_[ci];
+        if (!compatible(c.type, d.type)) continue;
+        NameMatch x = m.MatchKeys(c.key, d.key, c.type);
+        if (x.match && x.score >= 0.9 &&
+            (x.kind == MatchKind::kFullName || x.kind == MatchKind::kExact)) {
+          return static_cast<int>(e);
+        }
+      }
+    }
+    return -1;
+  }
+
+  // A one-token entity seen before the full name ("Pompeo" ... "Mike
+  // Pompeo") joins the one person whose family name it is.
+  void MergeEarlyShortForms() {
+    const NameMatcher& m = r_.matcher();
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      Ent& ent = ents_[e];
+      if (ent.alias >= 0 || ent.cands.empty()) continue;
+      bool single = true;
+      for (size_t ci : ent.cands) single = single && cands_[ci].key.tokens.size() == 1;
+      if (!single) continue;
+      int target = -1;
+      bool ambiguous = false;
+      for (size_t f = 0; f < ents_.size(); ++f) {
+        if (f == e || !ents_[f].person || ents_[f].alias >= 0 || ents_[f].cands.empty()) continue;
+        bool matches = false;
+        for (size_t ci : ents_[f].cands) {
+          const Cand& d = cands_[ci];
+          if (d.key.tokens.size() < 2) continue;
+          NameMatch x = m.MatchKeys(cands_[ent.cands[0]].key, d.key, EntityType::kPer);
+          matches = matches || (x.match && x.kind == MatchKind::kShortForm);
+        }
+        if (!matches) continue;
+        ambiguous = ambiguous || target >= 0;
+        target = static_cast<int>(f);
+      }
+      if (target < 0 || ambiguous) continue;
+      for (size_t ci : ent.cands) {
+        cands_[ci].kind = MentionKind::kShortForm;
+        Attach(ci, target, MentionKind::kShortForm);
+      }
+      ent.cands.clear();
+    }
+  }
+
+  // Step 7: role nouns referring back.
+  void ResolveRoleNouns() {
+    for (const FoundRole& r : finder_.Nouns(words_)) {
+      bool taken = false;
+      for (const Cand& c : cands_) {
+        if (c.kind == MentionKind::kDemonym) continue;  // "the French president"
+        const bool overlaps = !(r.end <= c.begin || r.begin >= c.end);
+        const bool own_role =
+            c.role.has_value() && !(r.end <= c.role->begin || r.begin >= c.role->end);
+        // A name right after the noun: it is that name's title, not a reference.
+        size_t next = r.last_word + 1;
+        if (next < words_.size() && words_[next].folded == ",") ++next;
+        taken = taken || overlaps || own_role || c.first == next;
+      }
+      if (taken) continue;
+      int best = -1;
+      uint32_t best_recent = 0;
+      for (size_t e = 0; e < ents_.size(); ++e) {
+        const Ent& ent = ents_[e];
+        if (ent.cands.empty()) continue;
+        bool holds = false;
+        uint32_t recent = 0;
+        for (size_t ci : ent.cands) {
+          const Cand& c = cands_[ci];
+          if (c.begin < r.begin) recent = std::max(recent, c.begin);
+          if (!c.role.has_value() || c.role->begin >= r.begin) continue;
+          const FoundRole& h = *c.role;
+          const bool same = h.canonical == r.canonical ||
+                            (r.canonical == r.role_class && h.role_class == r.role_class);
+          holds = holds || (same && (r.country.empty() || h.country == r.country));
+        }
+        for (const EntityMention& rm : ent.role_mentions) {
+          if (rm.begin < r.begin) recent = std::max(recent, rm.begin);
+        }
+        if (holds && (best < 0 || recent > best_recent)) {
+          best = static_cast<int>(e);
+          best_recent = recent;
+        }
+      }
+      if (best >= 0)
+        ents_[static_cast<size_t>(best)].role_mentions.push_back(
+            {r.begin, r.end, MentionKind::kRole});
+    }
+  }
+
+  ArticleEntities Finish() const {
+    const AliasTable& aliases = r_.aliases();
+    ArticleEntities out;
+    out.article_id = std::string(in_.id);
+    out.language = std::string(in_.language);
+    out.published = std::string(in_.published);
+    for (const Ent& ent : ents_) {
+      if (ent.cands.empty()) continue;
+      ArticleEntity x;
+      std::array<float, ner::kNumEntityTypes> votes{};
+      size_t best_tokens = 0;
+      uint32_t best_count = 0;
+      // A person's one-token names are short forms once a full name is known.
+      bool full_name = false;
+      for (size_t ci : ent.cands) full_name = full_name || cands_[ci].key.tokens.size() > 1;
+      for (size_t ci : ent.cands) {
+        const Cand& c = cands_[ci];
+        votes[static_cast<size_t>(c.type)] += std::max(c.score, 0.01f);
+        MentionKind kind = c.kind;
+        if (ent.person && full_name && c.key.tokens.size() == 1 &&
+            (kind == MentionKind::kName || kind == MentionKind::kShortForm)) {
+          kind = MentionKind::kShortForm;
+        }
+        x.mentions.push_back({c.begin, c.end, kind});
+        if (c.role.has_value()) {
+          const FoundRole& h = *c.role;
+          x.roles.push_back({h.canonical, h.role_class, h.country,
+                             std::string(Text(h.begin, h.end)), std::string(in_.published), h.begin,
+                             h.end});
+        }
+        if (c.kind == MentionKind::kDemonym) continue;
+        std::string text(Text(c));
+        auto v = std::find_if(x.variants.begin(), x.variants.end(),
+                              [&](const NameVariant& n) { return n.text == text; });
+        if (v == x.variants.end()) {
+          x.variants.push_back({text, 1});
+        } else {
+          ++v->count;
+        }
+      }
+      for (const NameVariant& v : x.variants) {
+        size_t tokens = MakeNameKey(r_.normalizer(), v.text, in_.language).tokens.size();
+        if (tokens > best_tokens || (tokens == best_tokens && v.count > best_count)) {
+          x.name = v.text;
+          best_tokens = tokens;
+          best_count = v.count;
+        }
+      }
+      if (ent.alias >= 0) {
+        const AliasGroup& g = aliases.group(static_cast<uint32_t>(ent.alias));
+        x.type = g.type;
+        x.alias_id = g.id;
+        x.capital_of = g.capital_of;
+        if (x.name.empty()) x.name = g.display;
+      } else if (ent.person) {
+        x.type = EntityType::kPer;
+      } else {
+        x.type =
+            static_cast<EntityType>(std::max_element(votes.begin(), votes.end()) - votes.begin());
+      }
+      x.mentions.insert(x.mentions.end(), ent.role_mentions.begin(), ent.role_mentions.end());
+      std::sort(x.mentions.begin(), x.mentions.end(),
+                [](const EntityMention& a, const EntityMention& b) { return a.begin < b.begin; });
+      std::sort(x.roles.begin(), x.roles.end(),
+                [](const EntityRole& a, const EntityRole& b) { return a.begin < b.begin; });
+      out.entities.push_back(std::move(x));
+    }
+    std::stable_sort(out.entities.begin(), out.entities.end(),
+                     [](const ArticleEntity& a, const ArticleEntity& b) {
+                       return a.mentions.front().begin < b.mentions.front().begin;
+                     });
+    return out;
+  }
+
+  const IdentityResources& r_;
+  const ArticleInput& in_;
+  std::vector<TextWord> words_;
+  RoleFinder finder_;
+  std::vector<Cand> cands_;
+  std::vector<Ent> ents_;
+};
+
+}  // namespace
+
+std::string_view MentionKindName(MentionKind kind) {
+  switch (kind) {
+    case MentionKind::kName:
+      return "name";
+    case MentionKind::kShortForm:
+      return "short-form";
+    case MentionKind::kAcronym:
+      return "acronym";
+    case MentionKind::kDemonym:
+      return "demonym";
+    case MentionKind::kRole:
+      return "role";
+  }
+  return "name";
+}
+
+ArticleEntities FindArticleEntities(const IdentityResources& resources, const ArticleInput& input) {
+  return Grouper(resources, input).Run();
+}
+
+std::string DumpArticleEntities(const ArticleEntities& entities) {
+  std::string out;
+  for (const ArticleEntity& e : entities.entities) {
+    out += std::string(ner::EntityTypeName(e.type)) + " " + e.name + " [";
+    for (size_t i = 0; i < e.variants.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += e.variants[i].text + " x" + std::to_string(e.variants[i].count);
+    }
+    out += "]";
+    size_t demonyms = 0, roles = 0;
+    for (const EntityMention& m : e.mentions) {
+      demonyms += m.kind == MentionKind::kDemonym ? 1 : 0;
+      roles += m.kind == MentionKind::kRole ? 1 : 0;
+    }
+    if (demonyms > 0) out += " demonyms x" + std::to_string(demonyms);
+    if (roles > 0) out += " role-nouns x" + std::to_string(roles);
+    if (!e.alias_id.empty()) out += " alias=" + e.alias_id;
+    if (!e.capital_of.empty()) out += " capital-of=" + e.capital_of;
+    if (!e.roles.empty()) {
+      out += " roles:";
+      for (const EntityRole& r : e.roles) {
+        out.append(" ").append(r.canonical);
+        if (!r.country.empty()) out.append("/").append(r.country);
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace dossier::identity

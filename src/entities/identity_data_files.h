@@ -1,0 +1,24 @@
+// The data files of the identity library (data/entities/: aliases.tsv,
+// demonyms.tsv, capitals.tsv, roles-<lang>.txt), embedded at build time by
+// embed_identity_data.cmake (see the generated identity_data_files.cc in the
+// build tree).
+//
+// Internal to the identity library. Thread-safety: immutable data.
+#ifndef DOSSIER_ENTITIES_IDENTITY_DATA_FILES_H_
+#define DOSSIER_ENTITIES_IDENTITY_DATA_FILES_H_
+
+#include <cstddef>
+
+namespace dossier::identity_internal {
+
+struct EmbeddedFile {
+  const char* name;     ///< file name: "aliases.tsv"
+  const char* content;  ///< the file, byte for byte (minus '\r')
+};
+
+extern const EmbeddedFile kIdentityDataFiles[];
+extern const size_t kIdentityDataFileCount;
+
+}  // namespace dossier::identity_internal
+
+#endif  // DOSSIER_ENTITIES_IDENTITY_DATA_FILES_H_
