@@ -2,12 +2,14 @@
 #include "clean/html_content.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <string_view>
 
 #include <myhtml/api.h>
 
 #include "clean/html_metadata.h"
+#include "clean/text_util.h"
 
 namespace dossier {
 namespace {
@@ -43,6 +45,118 @@ constexpr double kGridLinkRatio = 1;
 // catalogue, a thread or a service page missed the page.
 constexpr size_t kPageReadingMaxArticle = 2000;
 constexpr double kPageReadingRatio = 4;
+
+// A section of other items (a shop's "customers also bought", a blog's
+// "related posts") opens with one of these lines, folded to ASCII; the
+// line may go on ("Related articles on ...", "Similar items to consider").
+// Bare "Recommended" is not one: "Recommended: 16 GB RAM" is the text.
+constexpr std::string_view kRelatedOpeners[] = {
+    // English
+    "people who viewed this item also", "people who bought this item also",
+    "customers who viewed this item also", "customers who bought this item also", "customers also",
+    "guests also", "shoppers also", "people also viewed", "people also bought",
+    "frequently bought together", "you may also", "you might also", "you may be interested",
+    "you might be interested", "you'll also like", "you will also like", "if you liked this",
+    "if you like this", "similar items", "similar products", "compare with similar",
+    "explore related", "related items", "related products", "related posts", "related articles",
+    "related stories", "related reading", "related content", "recommended for you",
+    "recommended reading", "recommended products", "recommended articles", "recommended posts",
+    "recommended stories", "similar threads", "related threads", "related questions",
+    "related discussions", "read this next", "what to read next", "more articles you might",
+    "other posts you may", "more from our blog",
+    // French
+    "vous aimerez aussi", "vous aimerez peut-etre", "vous pourriez aussi aimer",
+    "vous pourriez aimer", "vous aimeriez aussi", "produits similaires", "articles similaires",
+    "produits associes", "articles associes", "produits recommandes", "les clients ont aussi",
+    "les clients ont egalement", "a lire aussi", "sur le meme sujet",
+    // German
+    "das konnte dir auch", "das konnte ihnen auch", "das konnte sie auch", "ahnliche produkte",
+    "ahnliche artikel", "passende produkte", "passende artikel", "kunden kauften auch",
+    "kunden, die diesen artikel", "kunden die diesen artikel", "empfehlungen fur sie",
+    "weitere artikel", "verwandte artikel", "auch interessant",
+    // Spanish and Italian
+    "tambien te puede", "tambien te podria", "te puede interesar", "te podria interesar",
+    "quizas te interese", "quizas tambien", "productos relacionados", "articulos relacionados",
+    "productos similares", "articulos similares", "los clientes tambien", "prodotti correlati",
+    "articoli correlati", "prodotti simili", "potrebbe interessarti", "ti potrebbe interessare",
+    "potrebbero interessarti"};
+// Longer lines are text that mentions such items.
+constexpr size_t kMaxRelatedOpenerBytes = 80;
+// The section ends at a block with this much text outside links (prose
+// again), or at a heading of the opener's level or higher.
+constexpr size_t kRelatedSectionProse = 200;
+
+// Prose has words: a shop's scrambled tracking strings ("9303097ac-d3e5-...")
+// between two teasers do not end their section.
+constexpr size_t kMaxProseWordBytes = 20;
+
+bool IsProse(const HtmlBlock& b) {
+  const size_t text = b.text.size() - b.link_bytes;
+  return text >= kRelatedSectionProse && CountWords(b.text) * kMaxProseWordBytes >= b.text.size();
+}
+
+bool IsRelatedOpener(const HtmlBlock& b) {
+  if (b.text.size() > kMaxRelatedOpenerBytes || b.link_bytes * 2 > b.text.size()) return false;
+  const std::string folded = FoldAscii(TrimSpaces(b.text));
+  for (std::string_view opener : kRelatedOpeners) {
+    if (folded.size() < opener.size() || folded.compare(0, opener.size(), opener) != 0) continue;
+    if (folded.size() == opener.size()) return true;
+    const unsigned char next = static_cast<unsigned char>(folded[opener.size()]);
+    if (!std::isalnum(next)) return true;
+  }
+  return false;
+}
+
+// The element a block opens: the highest ancestor whose text starts with it.
+uint32_t OpenedElement(const PageDom& dom, size_t block) {
+  uint32_t e = dom.blocks[block].element;
+  while (dom.elements[e].parent != kNoElement &&
+         dom.elements[dom.elements[e].parent].first_block == block) {
+    e = dom.elements[e].parent;
+  }
+  return e;
+}
+
+// Drops each related-items section: its opener and what follows up to
+// the next heading of the same or a higher level or the next prose, or,
+// when the opener opens an element that holds at most this share of the
+// main text, that whole element (teasers with a paragraph each).
+constexpr double kMaxRelatedElementShare = 0.5;
+
+void DropRelatedSections(const PageDom& dom, std::vector<size_t>* blocks) {
+  size_t total = 0;
+  for (size_t b : *blocks) total += dom.blocks[b].text.size();
+  std::vector<size_t> kept;
+  kept.reserve(blocks->size());
+  for (size_t i = 0; i < blocks->size();) {
+    const size_t opener = (*blocks)[i];
+    const HtmlBlock& b = dom.blocks[opener];
+    if (!IsRelatedOpener(b)) {
+      kept.push_back((*blocks)[i++]);
+      continue;
+    }
+    const HtmlElement& section = dom.elements[OpenedElement(dom, opener)];
+    size_t section_bytes = 0;
+    size_t section_end = i + 1;
+    for (size_t j = i; j < blocks->size() && (*blocks)[j] < section.end_block; ++j) {
+      section_bytes += dom.blocks[(*blocks)[j]].text.size();
+      section_end = j + 1;
+    }
+    if (section_end > i + 1 && static_cast<double>(section_bytes) <=
+                                   kMaxRelatedElementShare * static_cast<double>(total)) {
+      i = section_end;
+      continue;
+    }
+    // A line that is no heading is taken as the lowest level.
+    const int level = b.kind == BlockKind::kHeading ? b.heading_level : 7;
+    for (++i; i < blocks->size(); ++i) {
+      const HtmlBlock& c = dom.blocks[(*blocks)[i]];
+      if (c.kind == BlockKind::kHeading && c.heading_level <= level) break;
+      if (IsProse(c) || IsRelatedOpener(c)) break;
+    }
+  }
+  blocks->swap(kept);
+}
 
 double ProseValue(const HtmlBlock& b) {
   const double n = static_cast<double>(b.text.size());
@@ -216,9 +330,7 @@ MainBlocks ArticleReading(const PageDom& dom) {
   return out;
 }
 
-}  // namespace
-
-MainBlocks SelectMainBlocks(const PageDom& dom) {
+MainBlocks ArticleOrPageReading(const PageDom& dom) {
   MainBlocks out = ArticleReading(dom);
   size_t article_bytes = 0;
   for (size_t b : out.blocks) article_bytes += dom.blocks[b].text.size();
@@ -247,6 +359,14 @@ MainBlocks SelectMainBlocks(const PageDom& dom) {
     out.blocks = std::move(page);
     out.whole_page = true;
   }
+  return out;
+}
+
+}  // namespace
+
+MainBlocks SelectMainBlocks(const PageDom& dom) {
+  MainBlocks out = ArticleOrPageReading(dom);
+  DropRelatedSections(dom, &out.blocks);
   return out;
 }
 

@@ -38,6 +38,12 @@
 // element, under an element whose (pruned) value is negative, or in a block
 // that is mostly links with a negative value. Linear in the page's size.
 //
+// Last, related-items sections go: a short line or heading that opens one
+// ("Customers also bought", "Related posts", "Vous aimerez aussi", ...; a
+// lexicon in English, French, German, Spanish, Italian) is dropped with
+// the element it opens when that holds at most half of the text, else with
+// what follows it up to the next heading of its level or the next prose.
+//
 // Thread-safety: free function over caller-owned data.
 #ifndef DOSSIER_CLEAN_HTML_CONTENT_H_
 #define DOSSIER_CLEAN_HTML_CONTENT_H_

@@ -290,6 +290,76 @@ TEST(HtmlExtractorTest, TeasersAfterTheArticleAreDropped) {
   EXPECT_EQ(r->text.find("summary of that other story"), std::string::npos);
 }
 
+TEST(HtmlExtractorTest, RelatedItemsSectionsAreDropped) {
+  // The opener may be a heading or a plain line, in any of the languages
+  // below; the section runs to the next heading of its level or to prose.
+  struct Case {
+    std::string opener;
+    bool dropped;
+  };
+  const std::vector<Case> cases = {
+      {"<h2>Customers also bought</h2>", true},
+      {"<h2>People who viewed this item also viewed</h2>", true},
+      {"<h3>You may also like</h3>", true},
+      {"<div>Similar items to consider</div>", true},
+      {"<p>Vous aimerez aussi :</p>", true},
+      {"<h2>Ähnliche Produkte</h2>", true},
+      {"<h2>Productos relacionados</h2>", true},
+      // Not openers: a bare "Recommended" line, a word that only starts
+      // like one, and a sentence about such items.
+      {"<h2>Recommended:</h2>", false},
+      {"<h2>Related productsmith</h2>", false},
+      {"<h2>Similar items, such as the bags and belts of the previous collection, can be "
+       "returned.</h2>",
+       false},
+  };
+  for (const Case& c : cases) {
+    std::string page = "<body><main><h1>A leather wallet</h1>";
+    for (int i = 0; i < 4; ++i) page += "<p>" + Prose(i) + "</p>";
+    page += c.opener + "<ul>";
+    for (int i = 0; i < 5; ++i) {
+      page += "<li>Another product number " + std::to_string(i) + "</li><li>$" +
+              std::to_string(10 + i) + ".99</li>";
+    }
+    page += "</ul><h2>Specifications</h2><p>" + Prose(9) + "</p></main></body>";
+    HtmlExtractor x;
+    Result<ExtractedPage> r = x.Extract(page);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    SCOPED_TRACE(c.opener);
+    EXPECT_NE(r->text.find(Prose(3)), std::string::npos);
+    EXPECT_NE(r->text.find(Prose(9)), std::string::npos);
+    EXPECT_EQ(r->text.find("Another product number 2") == std::string::npos, c.dropped);
+    EXPECT_EQ(r->text.find("$12.99") == std::string::npos, c.dropped);
+  }
+}
+
+TEST(HtmlExtractorTest, RelatedPostsElementIsDroppedWhole) {
+  // Teasers with a paragraph each: the element the opener opens goes, up
+  // to its end and not beyond; scrambled tracking strings are no prose.
+  std::string page = "<body><main><article>";
+  for (int i = 0; i < 8; ++i) page += "<p>" + Prose(i) + "</p>";
+  page += "</article><section><h2>Related posts</h2>";
+  for (int i = 0; i < 3; ++i) {
+    page += "<div><h3><a href=/r" + std::to_string(i) + ">Teaser headline " + std::to_string(i) +
+            "</a></h3><p>Teaser summary " + std::to_string(i) +
+            ", long enough to read as prose: it goes on about the other post, what it says "
+            "and why a reader of this one would want to read it too, at length.</p></div>";
+  }
+  page += "</section><p>" + Prose(20) +
+          "</p><h2>Similar items</h2><ul><li><a href=/s>Item one</a></li>";
+  page += "<li>" + std::string(30, 'x') + "-" + std::string(200, 'f') + "</li>";
+  page += "<li>Item two after the scramble</li></ul><h2>Reviews</h2><p>" + Prose(21) +
+          "</p></main></body>";
+  HtmlExtractor x;
+  Result<ExtractedPage> r = x.Extract(page);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NE(r->text.find(Prose(7)), std::string::npos);
+  EXPECT_EQ(r->text.find("Teaser"), std::string::npos);
+  EXPECT_NE(r->text.find(Prose(20)), std::string::npos);
+  EXPECT_EQ(r->text.find("Item two after the scramble"), std::string::npos);
+  EXPECT_NE(r->text.find(Prose(21)), std::string::npos);
+}
+
 TEST(HtmlExtractorTest, ArticleSplitOverSectionsIsWhole) {
   // Page builders put each part of a text in its own nested section.
   std::string page = "<body><main>";
