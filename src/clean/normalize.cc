@@ -85,15 +85,25 @@ std::string CleanCharacters(std::string_view s) {
   size_t i = 0;
   while (i < s.size()) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    // ASCII fast path: a run of printable non-space characters.
+    // ASCII fast path: a run of printable characters and single spaces
+    // between them (a single space after a kept character is kept as it is:
+    // most of a line is copied in one go).
     if (c >= 0x21 && c < 0x7F) {
       if (pending_space && !line_start) out.push_back(' ');
       pending_space = false;
       line_start = false;
+      auto printable = [&](size_t k) {
+        const unsigned char b = static_cast<unsigned char>(s[k]);
+        return b >= 0x21 && b < 0x7F;
+      };
       size_t j = i + 1;
-      while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x21 &&
-             static_cast<unsigned char>(s[j]) < 0x7F) {
-        ++j;
+      for (;;) {
+        while (j < s.size() && printable(j)) ++j;
+        if (j + 1 < s.size() && s[j] == ' ' && printable(j + 1)) {
+          j += 2;
+          continue;
+        }
+        break;
       }
       out.append(s.substr(i, j - i));
       i = j;

@@ -16,7 +16,7 @@ namespace {
 
 struct IngestArgs {
   std::vector<std::string> inputs;
-  size_t batch_size = 256;
+  size_t batch_size = PipelineOptions().batch_size;
   size_t max_article_bytes = 8u << 20;
   size_t list_limit = 50;
   bool quiet = false;
@@ -125,7 +125,9 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
       "Read articles (text, HTML, JSON Lines, RSS/Atom, WARC; gzip/zstd) from files, "
       "directories or '-' (JSON Lines on stdin), clean them and store them");
   cmd->add_option("inputs", args->inputs, "files, directories, or - for stdin")->required();
-  cmd->add_option("--batch-size", args->batch_size, "articles per store transaction")
+  cmd->add_option("--batch-size", args->batch_size,
+                  "articles per store transaction (at most: a transaction also ends at 16 MiB "
+                  "of text)")
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{100000}));
   cmd->add_option("--max-article-bytes", args->max_article_bytes, "reject records larger than this")

@@ -1,4 +1,6 @@
 // dossier: the command-line entry point. Dispatch and exit codes only.
+#include <malloc.h>
+
 #include <cstdio>
 #include <exception>
 
@@ -11,6 +13,16 @@
 #endif
 
 int main(int argc, char** argv) {
+  // glibc returns freed memory at the top of the heap to the system past
+  // 128 KiB, and serves blocks past 128 KiB (adaptive, up to 32 MiB) with
+  // mmap. An ingest allocates and frees blocks that large for every article
+  // (CLD2 alone takes ~175 KiB per call), so each article paid for fresh
+  // pages and their page faults: ~5% of ingest time. Keeping up to 64 MiB
+  // of freed memory, and mapping only blocks of 32 MiB or more, reuses those
+  // pages; the peak memory an ingest reaches does not change.
+  mallopt(M_TRIM_THRESHOLD, 64 << 20);
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+
   using namespace dossier::cli;
   CLI::App app{"dossier: stories, actors, quotes and timelines from news articles"};
   app.set_version_flag("--version", std::string("dossier ") + DOSSIER_VERSION);
@@ -29,6 +41,7 @@ int main(int argc, char** argv) {
   AddExtractCommand(app, global, &exit_code);
   AddNerCommand(app, global, &exit_code);
   AddTrainNerCommand(app, global, &exit_code);
+  AddNameMatchCommand(app, global, &exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,13 +1,18 @@
 // ArticleAnalyzer: runs the text stage over a cleaned article.
 //
 // Segments the article (sentences, tokens) with the segmenter of its language
-// and builds the stem string the store indexes for search. Segmenters and
-// stemmers are created on first use per language and reused.
+// and builds the stem string the store indexes for search
+// (AnalyzedArticle::stems): each Snowball stem of the title's and the text's
+// words once, leaving out a stem that is the word itself as the title or
+// text already spell it (the index finds those in the title and text
+// columns). Segmenters and stemmers are created on first use per language
+// and reused.
 //
 // Thread-safety: NOT thread-safe (holds ICU iterators and stemmers); one per thread.
 #ifndef DOSSIER_ENGINE_ARTICLE_ANALYZER_H_
 #define DOSSIER_ENGINE_ARTICLE_ANALYZER_H_
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -20,6 +25,28 @@
 #include "text/stemmer.h"
 
 namespace dossier {
+
+namespace engine_internal {
+
+// A set of byte spans of one string (`base`, which may grow between calls
+// but must not change what earlier spans hold), compared by their bytes.
+// Open addressing; Clear() keeps the memory for the next article.
+class SpanSet {
+ public:
+  void Clear();
+  // Adds base.substr(at, length); false when an equal span is there already.
+  // An empty span, or one of 64 KiB or more, is never kept (always true).
+  bool Insert(std::string_view base, uint32_t at, uint32_t length);
+
+ private:
+  void Grow(std::string_view base);
+
+  // at << 32 | 16 bits of the span's hash << 16 | length; 0: empty.
+  std::vector<uint64_t> slots_;
+  size_t count_ = 0;
+};
+
+}  // namespace engine_internal
 
 class ArticleAnalyzer {
  public:
@@ -36,9 +63,19 @@ class ArticleAnalyzer {
  private:
   TextSegmenter& SegmenterFor(std::string_view language);
   Stemmer& StemmerFor(std::string_view language);
+  // Appends the stem of `token` of `text` to *stems unless the index needs
+  // no stem for it (see above) or *stems has it already.
+  void AddIndexStem(std::string_view text, const Token& token, Stemmer& stemmer,
+                    std::string* stems);
 
   std::map<std::string, std::unique_ptr<TextSegmenter>, std::less<>> segmenters_;
   std::map<std::string, std::unique_ptr<Stemmer>, std::less<>> stemmers_;
+  // Scratch reused across articles: the folded word, the words of the text
+  // already stemmed (a word repeats, its stem is already decided), and the
+  // stems added.
+  std::string folded_;
+  engine_internal::SpanSet words_;
+  engine_internal::SpanSet stems_;
 };
 
 }  // namespace dossier

@@ -110,5 +110,40 @@ TEST_F(EngineTest, SearchMatchesStemsInEachLanguage) {
   EXPECT_TRUE(hits.ok());
 }
 
+
+// What the analyzer gives the store to index as stems: each stem once, and
+// none that the title or text already spell as a word (the index finds
+// those in the title and text columns).
+TEST(ArticleAnalyzerTest, IndexesEachStemTheTextDoesNotSpell) {
+  struct {
+    const char* language;
+    const char* title;
+    const char* text;
+    const char* stems;
+  } kCases[] = {
+      // "troops" -> "troop" (once), "stayed" -> "stay"; "left", "the",
+      // "base" stem to themselves.
+      {"en", "", "Troops left the base. The troops stayed.", "troop stay"},
+      // Title first; a number is indexed as spelled, in its column.
+      {"en", "2021 Withdrawals", "Withdrawal talks.", "withdraw talk"},
+      // A capital the index folds itself (ASCII) is no reason to keep a stem;
+      // a fold it may not share (É, ß) is.
+      {"fr", "", "Président présidents ÉTÉ été", "président été"},
+      {"de", "", "Straße strasse", "strass"},
+      // Chinese: ICU splits words the index does not (it reads a run of
+      // letters as one token), so only the stems column finds them.
+      {"zh", "", "中国人民", "中国 人民"},
+      {"en", "", "", ""},
+  };
+  ArticleAnalyzer analyzer;
+  for (const auto& c : kCases) {
+    Article a;
+    a.language = c.language;
+    a.title = c.title;
+    a.text = c.text;
+    EXPECT_EQ(analyzer.Analyze(a).stems, c.stems) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace dossier

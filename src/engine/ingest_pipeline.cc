@@ -11,7 +11,6 @@ IngestPipeline::IngestPipeline(Store* store, PipelineOptions options, ErrorCallb
       on_error_(std::move(on_error)),
       cleaner_(options_.clean) {
   if (options_.batch_size == 0) options_.batch_size = 1;
-  batch_.reserve(options_.batch_size);
 }
 
 Status IngestPipeline::Flush() {
@@ -26,6 +25,7 @@ Status IngestPipeline::Flush() {
     }
   }
   batch_.clear();
+  batch_bytes_ = 0;
   if (on_progress_) on_progress_(report_);
   return Status::OK();
 }
@@ -45,7 +45,8 @@ Result<IngestReport> IngestPipeline::Run(const std::vector<std::string>& inputs)
     }
     report_.text_bytes += article->text.size();
     batch_.push_back(analyzer_.Analyze(std::move(*article)));
-    if (batch_.size() >= options_.batch_size) {
+    batch_bytes_ += batch_.back().article.text.size() + batch_.back().stems.size();
+    if (batch_.size() >= options_.batch_size || batch_bytes_ >= options_.batch_bytes) {
       store_error = Flush();
       if (!store_error.ok()) return false;  // stop reading: the store is failing
     }

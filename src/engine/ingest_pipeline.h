@@ -4,9 +4,9 @@
 //   Result<IngestReport> r = pipeline.Run({"samples/"});
 //
 // Each record is cleaned and analysed as it arrives; articles are written in
-// batches of PipelineOptions::batch_size, each batch in one transaction, so an
-// interrupted run never leaves a half-written article and memory does not grow
-// with the input. A bad record is reported through the error callback (naming
+// batches (PipelineOptions::batch_size articles or batch_bytes bytes), each
+// batch in one transaction, so an interrupted run never leaves a half-written
+// article and memory does not grow with the input. A bad record is reported through the error callback (naming
 // its file and record) and the run goes on. Run() fails only when the store
 // fails; then nothing of the failing batch is stored.
 //
@@ -30,9 +30,17 @@ namespace dossier {
 struct PipelineOptions {
   IngestOptions ingest;
   CleanOptions clean;
-  // Articles per store transaction. Larger batches write faster; a crash loses
-  // at most one uncommitted batch (which a re-run stores again). Default 256.
-  size_t batch_size = 256;
+  // Parameters that affect performance.
+  //
+  // A batch is written in one store transaction when it holds batch_size
+  // articles or batch_bytes bytes of text and stems, whichever comes first,
+  // so memory stays bounded by batch_bytes (plus one article) whatever the
+  // input. Larger batches write faster: the full-text index writes one
+  // segment per transaction, and fewer, larger segments mean less merging
+  // later. A crash loses at most one uncommitted batch (which a re-run
+  // stores again). Defaults 4096 articles, 16 MiB.
+  size_t batch_size = 4096;
+  size_t batch_bytes = 16u << 20;
 };
 
 struct IngestReport {
@@ -77,6 +85,7 @@ class IngestPipeline {
   ArticleCleaner cleaner_;
   ArticleAnalyzer analyzer_;
   std::vector<AnalyzedArticle> batch_;
+  size_t batch_bytes_ = 0;  // text and stems bytes in batch_
   IngestReport report_;
 };
 

@@ -2,6 +2,7 @@
 // path ReadInput takes for "-").
 #include "ingest/jsonl_reader.h"
 
+#include <random>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -189,6 +190,124 @@ TEST(JsonLinesTest, ReadsFromAPipe) {
   EXPECT_EQ(c.records[5000].locator, "line 5002");
   ASSERT_EQ(c.errors.size(), 1u);
   EXPECT_EQ(c.errors[0].locator, "line 5001");
+}
+
+
+// The one-pass reader of flat lines against nlohmann's path: wherever the
+// fast one answers, it must give the same record; and it must answer for
+// the common shapes (else it would only cost time).
+std::string Dump(const RawRecord& r) {
+  return std::string(r.kind == ContentKind::kHtml ? "html" : "text") + "|" + r.body + "|" +
+         r.charset + "|" + r.id + "|" + r.url + "|" + r.title + "|" + r.published + "|" +
+         r.outlet + "|" + r.language + "|" + r.author;
+}
+
+// Checks the contract on `line`; returns whether the flat reader took it.
+bool FlatAgreesWithGeneral(const std::string& line) {
+  RawRecord flat;
+  const bool took = jsonl_internal::ParseFlatJsonLine(line, &flat);
+  Result<RawRecord> general = jsonl_internal::ParseJsonLine(line);
+  if (took) {
+    EXPECT_TRUE(general.ok()) << line << ": " << general.status().ToString();
+    if (general.ok()) {
+      EXPECT_EQ(Dump(flat), Dump(*general)) << line;
+    }
+  } else {
+    EXPECT_EQ(Dump(flat), Dump(RawRecord())) << "a refused line leaves no record: " << line;
+  }
+  return took;
+}
+
+TEST(FlatJsonLineTest, TakesTheCommonShapes) {
+  const char* kTaken[] = {
+      R"({"text": "Body"})",
+      R"(  {"id":"a1","title":"T","text":"Body","url":"https://x/1"}  )",
+      "{\"text\":\"tab\\tquote\\\" slash\\/ back\\\\ nl\\n cr\\r bs\\b ff\\f\"}\r",
+      R"({"text":"\u00e9\u00C9 \u20ac \ud83d\ude00 \u0000 end"})",
+      "{\"text\":\"déjà vu — 中国 😀 \x7f\"}",
+      R"({"t\u0065xt":"escaped key"})",
+      R"({"text":"", "html":"<p>html wins over empty text</p>"})",
+      R"({"text":"text wins", "html":"<p>x</p>"})",
+      R"({"html":"<p>x</p>", "text":null, "author":null, "extra":"x", "extra":"y"})",
+      R"({"text":"a","flag":true,"other":false,"none":null,"published":"2021-07-22"})",
+      R"({"outlet":"Rudaw","language":"en","author":"Jane","text":"x"})",
+      "{\n\"text\"\t:\r\"spaces\" }",
+  };
+  for (const char* line : kTaken) EXPECT_TRUE(FlatAgreesWithGeneral(line)) << line;
+}
+
+TEST(FlatJsonLineTest, LeavesTheRestToTheGeneralReader) {
+  const char* kLeft[] = {
+      "",
+      "[1, 2]",
+      R"("just a string")",
+      R"({"id": 42, "text": "numbers go to nlohmann"})",
+      R"({"text": "a", "score": 0.5})",
+      R"({"text": "a", "extra": {"nested": [1, 2]}})",
+      R"({"text": "a", "tags": []})",
+      R"({"text": "first", "text": "second"})",
+      R"({"text": "a", "title": "one", "title": null})",
+      R"({"text": "a", "id": true})",
+      R"({"title": "no body"})",
+      R"({"text": ""})",
+      R"({})",
+      R"({"text": "unterminated})",
+      R"({"text": "a",})",
+      R"({"text": "a"} trailing)",
+      R"({"text": "a" "b"})",
+      R"({"text": "bad escape \x"})",
+      R"({"text": "lone \ud800 surrogate"})",
+      R"({"text": "lone \udc00 surrogate"})",
+      R"({"text": "short \u12"})",
+      "{\"text\": \"raw\ncontrol\"}",
+      "{\"text\": \"bad utf-8 \xff\"}",
+      "{\"text\": \"overlong \xc0\xaf\"}",
+      "{\"text\": \"overlong \xe0\x80\xaf\"}",
+      "{\"text\": \"surrogate \xed\xa0\x80\"}",
+      "{\"text\": \"too high \xf4\x90\x80\x80\"}",
+      "{\"text\": \"cut \xe2\x82\"}",
+      R"({"text": nul})",
+      R"({"text": "a", "flag": tru})",
+      R"({"text" "a"})",
+      R"({text: "a"})",
+  };
+  for (const char* line : kLeft) EXPECT_FALSE(FlatAgreesWithGeneral(line)) << line;
+}
+
+// Random edits of valid lines, most of them breaking it somewhere: the flat
+// reader must never accept a line nlohmann refuses, nor read one otherwise.
+TEST(FlatJsonLineTest, AgreesWithTheGeneralReaderOnMutatedLines) {
+  const std::string kSeeds[] = {
+      R"({"id":"a1","title":"Le \"Président\"","text":"Line one.\nLine two \u00e9 \ud83d\ude00.","url":"https://x/1","extra":null})",
+      "{\"text\":\"déjà — 中国 😀\",\"html\":\"<p>x</p>\",\"author\":\"A\\\\B\",\"ok\":true}",
+  };
+  const std::string kPieces[] = {"\"", "\\", "\\u", "\\ud83d", "\\udc00", "{", "}", ",", ":",
+                                 " ",  "\n", "n",   "null",   "true",   "1",  "[", "]", "\xc3",
+                                 "\xa9", "\xe2\x82", "\xff", "\xed\xa0\x80", "\x01", "text",
+                                 "title", "html", "id"};
+  std::mt19937 rng(20240611);
+  size_t taken = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string line = kSeeds[n % std::size(kSeeds)];
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const size_t at = rng() % (line.size() + 1);
+      switch (rng() % 3) {
+        case 0:
+          line.insert(at, kPieces[rng() % std::size(kPieces)]);
+          break;
+        case 1:
+          line.erase(at, 1 + rng() % 3);
+          break;
+        default:
+          line.replace(at, 1, kPieces[rng() % std::size(kPieces)]);
+          break;
+      }
+    }
+    taken += FlatAgreesWithGeneral(line);
+    if (::testing::Test::HasFailure()) break;
+  }
+  EXPECT_GT(taken, 100u);  // the edits leave some lines valid and flat
 }
 
 }  // namespace

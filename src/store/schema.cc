@@ -111,9 +111,29 @@ CREATE TRIGGER articles_after_update_counts
 END;
 )sql";
 
+// v2: settings of the full-text index for bulk ingest (FTS5 keeps them in
+// articles_fts_config; they change how the index is written, not what it
+// holds, so stores of either version hold the same index).
+//  - hashsize: FTS5 collects a transaction's terms in memory and writes them
+//    as a new segment when that memory passes `hashsize` (default 1 MiB) or
+//    at commit. At 1 MiB an ingest batch (PipelineOptions) became a dozen
+//    small segments that merging then rewrote again and again; at 32 MiB a
+//    batch is one segment, and ingest ~10% faster (measured on real
+//    articles; 4 and 8 MiB did about as well, using 8-15 MiB less memory).
+//    It bounds the memory of the terms of one transaction.
+//  - pgsz: the index's leaf size, default 4050 bytes to fit a 4 KiB page;
+//    kept at the same share of the page for stores created with larger pages
+//    (sqlite_store.cc).
+constexpr char kSchemaV2[] = R"sql(
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('hashsize', 33554432);
+INSERT INTO articles_fts(articles_fts, rank)
+  SELECT 'pgsz', page_size * 4050 / 4096 FROM pragma_page_size();
+)sql";
+
 // In version order, starting at 1. Append only.
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
+    {2, kSchemaV2},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,
               "one migration per schema version");

@@ -340,6 +340,17 @@ Status SqliteStore::ExportJson(std::ostream& out) {
 
 Status SetPragmas(const Database& db, bool read_only) {
   sqlite3_busy_timeout(db.get(), 5000);
+  if (!read_only) {
+    // 16 KiB pages for a new store; an existing store keeps its page size (it
+    // can only be set before the first write, and not in WAL mode). Most
+    // articles then fit in one page and the index's leaves are four times
+    // larger: far fewer page writes and syscalls for the same ingest (system
+    // time down by a third, ingest ~10% faster, measured on real articles).
+    // Set before cache_size, which SQLite converts to a page count with the
+    // page size of the moment: the other way round, a 32 MiB cache became
+    // 7800 pages of 16 KiB.
+    DOSSIER_RETURN_IF_ERROR(db.Exec("PRAGMA page_size = 16384;"));
+  }
   // A 32 MiB page cache (the default is 2 MiB) keeps the FTS5 segments that
   // a commit merges, and the index pages a search walks, in memory. No
   // memory map: an I/O error would then be a SIGBUS instead of a Status.

@@ -35,7 +35,10 @@ struct AnalyzedArticle {
   uint32_t sentence_count = 0;
   uint32_t token_count = 0;
   // Space-separated Snowball stems of the article's words (title and text),
-  // indexed for search next to the words themselves.
+  // indexed for search next to the words themselves. Search finds a stem in
+  // the stems, title or text column, so a stem spelled like its word in the
+  // title or text may be left out (ArticleAnalyzer does), and the store
+  // indexes each distinct stem once.
   std::string stems;
 };
 

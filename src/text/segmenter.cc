@@ -14,6 +14,7 @@
 #include "text/segmenter.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 
 #include <unicode/brkiter.h>
@@ -21,6 +22,7 @@
 #include <unicode/casemap.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include "text/abbreviations.h"
@@ -132,6 +134,7 @@ struct TextSegmenter::Rep {
   UText word_text = UTEXT_INITIALIZER;
   UText piece_text = UTEXT_INITIALIZER;
   std::vector<uint32_t> breaks;  // scratch, reused across calls
+  std::vector<UChar> utf16;      // scratch: the text in UTF-16, for sentence breaks
 
   ~Rep() {
     utext_close(&sentence_text);
@@ -141,6 +144,7 @@ struct TextSegmenter::Rep {
 
   void FindSentences(std::string_view text, Segmentation* out);
   void CollectSentenceBreaks(std::string_view text);
+  bool CollectUtf16SentenceBreaks(std::string_view text);
   bool KeepsBreak(std::string_view text, const TextSpan& paragraph, size_t at) const;
   void FindTokens(std::string_view text, Segmentation* out);
   void FindTokensWithIcu(std::string_view text, Segmentation* out);
@@ -171,16 +175,48 @@ void TextSegmenter::Rep::FindSentences(std::string_view text, Segmentation* out)
   }
 }
 
+// ICU's sentence rules over a UTF-16 copy of the text, its breaks mapped back
+// to byte offsets. A UTF-8 UText hands ICU 32 characters at a time, and the
+// refills cost a third of the iteration; over UTF-16 there are none. False
+// (and no breaks) when the text does not convert.
+bool TextSegmenter::Rep::CollectUtf16SentenceBreaks(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t length = 0;
+  utf16.resize(text.size() + 1);  // never more UTF-16 units than bytes
+  u_strFromUTF8(utf16.data(), static_cast<int32_t>(utf16.size()), &length, text.data(),
+                static_cast<int32_t>(text.size()), &status);
+  if (U_FAILURE(status)) return false;
+  utext_openUChars(&sentence_text, utf16.data(), length, &status);
+  sentence_breaks->setText(&sentence_text, status);
+  if (U_FAILURE(status)) return false;
+  size_t byte = 0;  // the byte offset of UTF-16 offset `unit`
+  int32_t unit = 0;
+  for (int32_t at = sentence_breaks->next(); at != icu::BreakIterator::DONE;
+       at = sentence_breaks->next()) {
+    while (unit < at && byte < text.size()) {
+      const auto lead = static_cast<unsigned char>(text[byte]);
+      const size_t bytes = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      unit += bytes == 4 ? 2 : 1;
+      byte += bytes;
+    }
+    breaks.push_back(static_cast<uint32_t>(byte));
+  }
+  return true;
+}
+
 void TextSegmenter::Rep::CollectSentenceBreaks(std::string_view text) {
   breaks.clear();
   if (!sentence_breaks) return;
-  UErrorCode status = U_ZERO_ERROR;
-  utext_openUTF8(&sentence_text, text.data(), static_cast<int64_t>(text.size()), &status);
-  sentence_breaks->setText(&sentence_text, status);
-  if (U_FAILURE(status)) return;
-  for (int32_t at = sentence_breaks->next(); at != icu::BreakIterator::DONE;
-       at = sentence_breaks->next()) {
-    breaks.push_back(static_cast<uint32_t>(at));
+  if (text.size() >= INT32_MAX || !CollectUtf16SentenceBreaks(text)) {
+    breaks.clear();
+    UErrorCode status = U_ZERO_ERROR;
+    utext_openUTF8(&sentence_text, text.data(), static_cast<int64_t>(text.size()), &status);
+    sentence_breaks->setText(&sentence_text, status);
+    if (U_FAILURE(status)) return;
+    for (int32_t at = sentence_breaks->next(); at != icu::BreakIterator::DONE;
+         at = sentence_breaks->next()) {
+      breaks.push_back(static_cast<uint32_t>(at));
+    }
   }
   // ICU keeps "Blanche.La" together (UAX #29 rule SB7, meant for "U.S.A").
   // Two lower-case letters, a dot, then a capitalized word is a sentence end
@@ -317,25 +353,41 @@ Segmentation TextSegmenter::Segment(std::string_view text) {
 }
 
 std::string FoldCase(std::string_view word) {
-  std::string out(word);
-  bool ascii = true;
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-  if (ascii) return out;
-  out.clear();
-  out.reserve(word.size());
-  icu::StringByteSink<std::string> sink(&out);
-  UErrorCode status = U_ZERO_ERROR;
-  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT,
-                         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink,
-                         nullptr, status);
-  if (U_FAILURE(status)) return std::string(word);
+  std::string out;
+  FoldCaseInto(word, &out);
   return out;
+}
+
+void FoldCaseInto(std::string_view word, std::string* out) {
+  // ASCII and Latin-1 letters (most words of news in Latin script) fold
+  // here: capitals to small letters, everything else as it is. Full case
+  // folding only differs from that for U+00B5 (micro sign) and U+00DF (sharp
+  // s); those and every other script go to ICU.
+  out->resize(word.size());
+  char* p = out->data();
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (c < 0x80) {
+      p[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      continue;
+    }
+    const auto next = i + 1 < word.size() ? static_cast<unsigned char>(word[i + 1]) : 0;
+    if ((next & 0xC0) == 0x80 && ((c == 0xC2 && next != 0xB5) || (c == 0xC3 && next != 0x9F))) {
+      const bool capital = c == 0xC3 && next <= 0x9E && next != 0x97;  // U+00C0..U+00DE but ×
+      p[i] = static_cast<char>(c);
+      p[i + 1] = static_cast<char>(capital ? next + 0x20 : next);
+      ++i;
+      continue;
+    }
+    out->clear();
+    icu::StringByteSink<std::string> sink(out);
+    UErrorCode status = U_ZERO_ERROR;
+    icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT,
+                           icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink,
+                           nullptr, status);
+    if (U_FAILURE(status)) out->assign(word.data(), word.size());
+    return;
+  }
 }
 
 }  // namespace dossier

@@ -72,6 +72,11 @@ class TextSegmenter {
 // Lower-cases and folds `word` (ICU full case folding), for matching.
 std::string FoldCase(std::string_view word);
 
+// FoldCase(word) written to *out (replacing its contents). Reusing one
+// `out` across calls spares an allocation per word. REQUIRES: `word` does
+// not point into *out.
+void FoldCaseInto(std::string_view word, std::string* out);
+
 }  // namespace dossier
 
 #endif  // DOSSIER_TEXT_SEGMENTER_H_

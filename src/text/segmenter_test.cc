@@ -8,6 +8,10 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <unicode/bytestream.h>
+#include <unicode/casemap.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 namespace dossier {
 namespace {
@@ -314,6 +318,41 @@ TEST(FoldCaseTest, Table) {
       {"İstanbul", "i̇stanbul"},
   };
   for (const FoldCase_& c : kCases) EXPECT_EQ(FoldCase(c.in), c.out) << c.in;
+}
+
+std::string IcuFold(std::string_view word) {
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out);
+  UErrorCode status = U_ZERO_ERROR;
+  icu::CaseMap::utf8Fold(U_FOLD_CASE_DEFAULT,
+                         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())), sink,
+                         nullptr, status);
+  EXPECT_TRUE(U_SUCCESS(status)) << word;
+  return out;
+}
+
+std::string Utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+// FoldCase folds ASCII and Latin-1 itself: it must agree with ICU on every
+// code point there and around it, alone and inside words.
+TEST(FoldCaseTest, AgreesWithIcuOnLatinAndBeyond) {
+  std::string reused = "left over";
+  for (UChar32 c = 0x20; c < 0x800; ++c) {
+    if (c >= 0x7F && c < 0xA0) continue;  // controls
+    const std::string ch = Utf8(c);
+    for (const std::string& word : {ch, "A" + ch + "b", ch + ch + "Z", "\xc3\x89T" + ch}) {
+      EXPECT_EQ(FoldCase(word), IcuFold(word)) << word;
+      FoldCaseInto(word, &reused);
+      EXPECT_EQ(reused, IcuFold(word)) << word;
+    }
+  }
+  for (const char* word : {"ÉTATS-UNIS", "Straße", "µs", "İstanbul", "ΣΟΦΟΣ", "ǅ", "ﬁn", "Ａ"}) {
+    EXPECT_EQ(FoldCase(word), IcuFold(word)) << word;
+  }
 }
 
 }  // namespace
