@@ -1,10 +1,9 @@
 // dossier: the command-line entry point. Dispatch and exit codes only.
-#include <malloc.h>
-
 #include <cstdio>
 #include <exception>
 
 #include <CLI/CLI.hpp>
+#include <malloc.h>
 
 #include "cli/commands.h"
 

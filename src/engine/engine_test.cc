@@ -70,6 +70,34 @@ TEST_F(EngineTest, IngestsTheSamplesOnceAndOnlyOnce) {
   EXPECT_GT(stats->sentences, 60u);
 }
 
+// A batch ends at batch_size articles or batch_bytes bytes of text and
+// stems, whichever comes first: memory stays bounded whatever the articles.
+TEST_F(EngineTest, BatchesEndAtTheirSizeOrTheirBytes) {
+  struct {
+    size_t batch_size;
+    size_t batch_bytes;
+    size_t batches;
+  } kCases[] = {
+      {1000, 1u << 30, 1},  // all five samples in one transaction
+      {2, 1u << 30, 3},     // 2 + 2 + 1
+      {1000, 1, 5},         // every article is over the byte bound
+  };
+  for (const auto& c : kCases) {
+    TearDown();
+    SetUp();
+    PipelineOptions options;
+    options.batch_size = c.batch_size;
+    options.batch_bytes = c.batch_bytes;
+    IngestPipeline pipeline(store_.get(), options, nullptr);
+    size_t batches = 0;
+    pipeline.set_progress_callback([&](const IngestReport&) { ++batches; });
+    Result<IngestReport> r = pipeline.Run({kSamples});
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    EXPECT_EQ(r->stored, 5u);
+    EXPECT_EQ(batches, c.batches) << c.batch_size << " " << c.batch_bytes;
+  }
+}
+
 TEST_F(EngineTest, BadRecordsAreReportedAndTheRestIsStored) {
   Write(
       "good.jsonl",
@@ -109,7 +137,6 @@ TEST_F(EngineTest, SearchMatchesStemsInEachLanguage) {
   hits = SearchArticles(*store_, analyzer, "\"' OR 1=1 -- NEAR(", 10, 0);
   EXPECT_TRUE(hits.ok());
 }
-
 
 // What the analyzer gives the store to index as stems: each stem once, and
 // none that the title or text already spell as a word (the index finds

@@ -6,9 +6,10 @@
 // Each record is cleaned and analysed as it arrives; articles are written in
 // batches (PipelineOptions::batch_size articles or batch_bytes bytes), each
 // batch in one transaction, so an interrupted run never leaves a half-written
-// article and memory does not grow with the input. A bad record is reported through the error callback (naming
-// its file and record) and the run goes on. Run() fails only when the store
-// fails; then nothing of the failing batch is stored.
+// article and memory does not grow with the input. A bad record is reported
+// through the error callback (naming its file and record) and the run goes
+// on. Run() fails only when the store fails; then nothing of the failing
+// batch is stored.
 //
 // Thread-safety: one IngestPipeline per thread.
 #ifndef DOSSIER_ENGINE_INGEST_PIPELINE_H_

@@ -41,7 +41,8 @@ Status TakeBody(Json& object, RawRecord* record) {
 // gives the line to nlohmann, which decides (and words any error).
 class FlatLineParser {
  public:
-  explicit FlatLineParser(std::string_view line) : p_(line.data()), end_(line.data() + line.size()) {}
+  explicit FlatLineParser(std::string_view line)
+      : p_(line.data()), end_(line.data() + line.size()) {}
 
   bool Parse(RawRecord* record);
 
@@ -195,9 +196,8 @@ bool FlatLineParser::String(std::string* out) {
 }
 
 FlatLineParser::Field FlatLineParser::FieldOf(std::string_view key) {
-  static constexpr std::string_view kNames[] = {"id",     "url",      "title",  "published",
-                                                "outlet", "language", "author", "text",
-                                                "html"};
+  static constexpr std::string_view kNames[] = {
+      "id", "url", "title", "published", "outlet", "language", "author", "text", "html"};
   for (size_t i = 0; i < std::size(kNames); ++i) {
     if (key == kNames[i]) return static_cast<Field>(i);
   }
@@ -205,7 +205,7 @@ FlatLineParser::Field FlatLineParser::FieldOf(std::string_view key) {
 }
 
 bool FlatLineParser::Parse(RawRecord* record) {
-  std::string* const targets[] = {&record->id,       &record->url,    &record->title,
+  std::string* const targets[] = {&record->id,        &record->url,    &record->title,
                                   &record->published, &record->outlet, &record->language,
                                   &record->author};
   std::string text, html, key;
@@ -226,8 +226,8 @@ bool FlatLineParser::Parse(RawRecord* record) {
         seen |= 1u << field;
       }
       if (Consume('"')) {
-        std::string* out = field == kText   ? &text
-                           : field == kHtml ? &html
+        std::string* out = field == kText    ? &text
+                           : field == kHtml  ? &html
                            : field == kOther ? nullptr
                                              : targets[field];
         // The body is most of the line: one allocation for it.

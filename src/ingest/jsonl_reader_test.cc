@@ -192,14 +192,13 @@ TEST(JsonLinesTest, ReadsFromAPipe) {
   EXPECT_EQ(c.errors[0].locator, "line 5001");
 }
 
-
 // The one-pass reader of flat lines against nlohmann's path: wherever the
 // fast one answers, it must give the same record; and it must answer for
 // the common shapes (else it would only cost time).
 std::string Dump(const RawRecord& r) {
   return std::string(r.kind == ContentKind::kHtml ? "html" : "text") + "|" + r.body + "|" +
-         r.charset + "|" + r.id + "|" + r.url + "|" + r.title + "|" + r.published + "|" +
-         r.outlet + "|" + r.language + "|" + r.author;
+         r.charset + "|" + r.id + "|" + r.url + "|" + r.title + "|" + r.published + "|" + r.outlet +
+         "|" + r.language + "|" + r.author;
 }
 
 // Checks the contract on `line`; returns whether the flat reader took it.
@@ -281,10 +280,10 @@ TEST(FlatJsonLineTest, AgreesWithTheGeneralReaderOnMutatedLines) {
       R"({"id":"a1","title":"Le \"Président\"","text":"Line one.\nLine two \u00e9 \ud83d\ude00.","url":"https://x/1","extra":null})",
       "{\"text\":\"déjà — 中国 😀\",\"html\":\"<p>x</p>\",\"author\":\"A\\\\B\",\"ok\":true}",
   };
-  const std::string kPieces[] = {"\"", "\\", "\\u", "\\ud83d", "\\udc00", "{", "}", ",", ":",
-                                 " ",  "\n", "n",   "null",   "true",   "1",  "[", "]", "\xc3",
-                                 "\xa9", "\xe2\x82", "\xff", "\xed\xa0\x80", "\x01", "text",
-                                 "title", "html", "id"};
+  const std::string kPieces[] = {
+      "\"",   "\\",       "\\u",  "\\ud83d",      "\\udc00", "{",    "}",     ",",    ":",
+      " ",    "\n",       "n",    "null",         "true",    "1",    "[",     "]",    "\xc3",
+      "\xa9", "\xe2\x82", "\xff", "\xed\xa0\x80", "\x01",    "text", "title", "html", "id"};
   std::mt19937 rng(20240611);
   size_t taken = 0;
   for (int n = 0; n < 20000; ++n) {

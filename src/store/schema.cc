@@ -178,6 +178,8 @@ Status ProbeDatabase(const Database& db, const std::string& path) {
   return WithContext(objects.status(), path);
 }
 
+std::span<const Migration> TEST_Migrations() { return kMigrations; }
+
 Result<int> OpenSchema(const Database& db, const std::string& path, bool read_only) {
   return TEST_OpenSchemaWith(db, path, read_only, kMigrations);
 }

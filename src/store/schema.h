@@ -44,6 +44,10 @@ Status ProbeDatabase(const Database& db, const std::string& path);
 // On success returns the schema version (kSchemaVersion).
 Result<int> OpenSchema(const Database& db, const std::string& path, bool read_only);
 
+// The migrations OpenSchema applies, in version order: for tests that need
+// a store of an older version (TEST_Migrations().first(1) makes a v1 store).
+std::span<const Migration> TEST_Migrations();
+
 // OpenSchema with another list of migrations (in version order, from 1), to
 // test the mechanism itself.
 Result<int> TEST_OpenSchemaWith(const Database& db, const std::string& path, bool read_only,

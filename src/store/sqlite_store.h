@@ -3,8 +3,9 @@
 // Connection settings: WAL journal with synchronous=NORMAL (a batch is
 // atomic even if the process or machine dies; after a power loss the last
 // batches committed before it may be rolled back), foreign_keys=ON, 5 s busy
-// timeout, 32 MiB page cache. Every statement PutArticles needs is prepared
-// once, when the store opens. docs/store.md describes the schema.
+// timeout, 32 MiB page cache, 16 KiB pages for a new store. Every statement
+// PutArticles needs is prepared once, when the store opens. docs/store.md
+// describes the schema.
 //
 // Internal to the store stage; use Store::Open. Thread-safety: one thread at
 // a time (the connection is opened without SQLite's own mutex).

@@ -39,6 +39,51 @@ TEST_F(StoreTest, OpenCreatesAndMigratesAnEmptyFile) {
             "3");
 }
 
+// Settings for bulk ingest (schema.cc, sqlite_store.cc): large pages for a
+// new store, and the full-text index's pending-terms memory and leaf size.
+TEST_F(StoreTest, ANewStoreHasLargePagesAndIndexSettings) {
+  ASSERT_NE(OpenStore(), nullptr);
+  EXPECT_EQ(RawQuery("PRAGMA page_size"), "16384");
+  EXPECT_EQ(RawQuery("SELECT v FROM articles_fts_config WHERE k = 'hashsize'"), "33554432");
+  EXPECT_EQ(RawQuery("SELECT v FROM articles_fts_config WHERE k = 'pgsz'"), "16200");
+}
+
+// A store written by a v1 binary (4 KiB pages) migrates to v2 in place: it
+// keeps its pages and its articles, its index leaves keep fitting a page,
+// and search finds old and new articles alike.
+TEST_F(StoreTest, AVersionOneStoreMigratesAndKeepsItsPages) {
+  using store_internal::Database;
+  {
+    Result<Database> db = Database::Open(Path(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    Result<int> v = store_internal::TEST_OpenSchemaWith(*db, Path(), false,
+                                                        store_internal::TEST_Migrations().first(1));
+    ASSERT_TRUE(v.ok()) << v.status().ToString();
+    ASSERT_EQ(*v, 1);
+    ASSERT_TRUE(db->Exec("INSERT INTO articles (id, content_hash, text, stems) "
+                         "VALUES ('old', 1, 'Old troops left.', 'troop');"
+                         "INSERT INTO articles_fts (rowid, title, text, stems) "
+                         "SELECT rowid, title, text, stems FROM articles;")
+                    .ok());
+  }
+  EXPECT_EQ(RawQuery("PRAGMA page_size"), "4096");
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(RawQuery("PRAGMA user_version"), std::to_string(store_internal::kSchemaVersion));
+  EXPECT_EQ(RawQuery("PRAGMA page_size"), "4096");
+  EXPECT_EQ(RawQuery("SELECT v FROM articles_fts_config WHERE k = 'pgsz'"), "4050");
+  AnalyzedArticle fresh = MakeArticle("new", "New troops arrived.");
+  fresh.stems = "troop arriv";
+  ASSERT_TRUE(store->PutArticles({fresh}).ok());
+  SearchQuery q;
+  q.text = "troop";
+  q.stems = {"troop"};
+  Result<std::vector<SearchHit>> hits = store->Search(q);
+  ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+  EXPECT_EQ(hits->size(), 2u);
+  EXPECT_EQ(RawQuery("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')"), "");
+}
+
 TEST_F(StoreTest, ReopeningKeepsDataAndDoesNotMigrateAgain) {
   {
     std::unique_ptr<Store> store = OpenStore();

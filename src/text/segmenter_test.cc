@@ -301,6 +301,23 @@ TEST(SegmenterTest, SampleArticlesKeepEveryCharacter) {
   EXPECT_EQ(covered, non_space);
 }
 
+// Sentence breaks come from ICU over a UTF-16 copy of the text, mapped back
+// to byte offsets: characters of 1 to 4 bytes (2 UTF-16 units for 😀)
+// before, inside and after the sentences must not shift them.
+TEST(SegmenterTest, SentenceOffsetsAreBytesWhateverTheCharacterSizes) {
+  const std::string text =
+      "😀 Le président est arrivé. «Bonjour», a-t-il dit 😀😀. Ça va? 中文句子。Next "
+      "one 𝒳!\n\nÉté 2021.";
+  TextSegmenter seg("fr");
+  Segmentation s = seg.Segment(text);
+  CheckInvariants(text, s);
+  std::vector<std::string> got;
+  for (const Sentence& x : s.sentences) got.push_back(text.substr(x.begin, x.end - x.begin));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"😀 Le président est arrivé.", "«Bonjour», a-t-il dit 😀😀.",
+                                      "Ça va?", "中文句子。", "Next one 𝒳!", "Été 2021."}));
+}
+
 struct FoldCase_ {
   const char* in;
   const char* out;

@@ -4,8 +4,8 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
-#include <utility>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <libstemmer.h>
