@@ -174,6 +174,20 @@ int EntityResolver::Link(const ArticleEntity& e, const std::vector<uint32_t>& co
   return static_cast<int>(scored[0].id);
 }
 
+void EntityResolver::IndexVariant(uint32_t id, std::string_view text) {
+  Node& node = nodes_[id];
+  NameKey key = MakeNameKey(resources_->normalizer(), text);
+  auto index = [&](const std::string& token) {
+    std::vector<uint32_t>& ids = by_token_[token];
+    if (ids.empty() || ids.back() != id) ids.push_back(id);
+  };
+  for (const NameToken& t : key.tokens) {
+    if (!t.initial) index(t.phonetic);
+  }
+  if (key.tokens.size() > 1) index(InitialsKey(key.Initials()));
+  node.keys.push_back(std::move(key));
+}
+
 uint32_t EntityResolver::Create(const ArticleEntity& e) {
   const auto id = static_cast<uint32_t>(nodes_.size());
   nodes_.emplace_back();
@@ -189,7 +203,6 @@ uint32_t EntityResolver::Create(const ArticleEntity& e) {
 void EntityResolver::Merge(uint32_t id, const ArticleEntity& e, uint32_t article, int day) {
   Node& node = nodes_[id];
   GlobalEntity& g = node.entity;
-  const NameNormalizer& normalizer = resources_->normalizer();
   for (const NameVariant& v : e.variants) {
     auto it = std::find_if(g.variants.begin(), g.variants.end(),
                            [&](const NameVariant& x) { return x.text == v.text; });
@@ -198,18 +211,12 @@ void EntityResolver::Merge(uint32_t id, const ArticleEntity& e, uint32_t article
       continue;
     }
     g.variants.push_back(v);
-    NameKey key = MakeNameKey(normalizer, v.text);
-    auto index = [&](const std::string& token) {
-      std::vector<uint32_t>& ids = by_token_[token];
-      if (ids.empty() || ids.back() != id) ids.push_back(id);
-    };
-    for (const NameToken& t : key.tokens) {
-      if (!t.initial) index(t.phonetic);
-    }
-    if (key.tokens.size() > 1) index(InitialsKey(key.Initials()));
-    node.keys.push_back(std::move(key));
+    IndexVariant(id, v.text);
   }
-  for (const EntityMention& m : e.mentions) g.mentions.push_back({article, m.begin, m.end, m.kind});
+  if (options_.keep_mentions) {
+    for (const EntityMention& m : e.mentions)
+      g.mentions.push_back({article, m.begin, m.end, m.kind});
+  }
   for (const EntityRole& r : e.roles) g.roles.push_back({article, r});
   if (g.name.empty() && !e.name.empty() && g.variants.empty()) g.name = e.name;
   // The best name: most tokens, then most frequent, then first seen.

@@ -51,6 +51,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/status.h"
 #include "entities/article_entities.h"
 #include "entities/identity_resources.h"
 #include "entities/name_key.h"
@@ -91,6 +92,12 @@ struct ResolverOptions {
   // Weak links only between articles this many days apart or closer (when
   // both dates are known). Default 730.
   int time_window_days = 730;
+
+  // Parameters that affect memory.
+  // Keep every mention in GlobalEntity::mentions. A long-running engine that
+  // stores the mentions itself turns it off so memory grows with entities,
+  // not with mentions. Default true.
+  bool keep_mentions = true;
 };
 
 class EntityResolver {
@@ -111,6 +118,14 @@ class EntityResolver {
   const GlobalEntity& entity(uint32_t id) const { return nodes_[id].entity; }
   const std::vector<std::string>& article_ids() const { return article_ids_; }
 
+  // The resolver's state as bytes, and back: a resolver restored from
+  // SaveState() links the next articles exactly as the saved one would
+  // have. Mentions are not saved (keep them elsewhere); roles are, since
+  // they are evidence. LoadState replaces the whole state; on Corruption
+  // the resolver is left empty.
+  std::string SaveState() const;
+  Status LoadState(std::string_view bytes);
+
   // A compact dump, one entity a line, for tests and debugging:
   //   #3 PER Mustafa al-Kadhemi [Moustafa al-Kazimi x5, ...] articles=4 roles:
   //   prime-minister/country:IQ
@@ -130,6 +145,8 @@ class EntityResolver {
   double Context(const Node& node, const ArticleEntity& e,
                  const std::vector<uint32_t>& context) const;
   uint32_t Create(const ArticleEntity& e);
+  // Adds a new variant's name key to the node and the token index.
+  void IndexVariant(uint32_t id, std::string_view text);
   void Merge(uint32_t id, const ArticleEntity& e, uint32_t article, int day);
 
   const IdentityResources* resources_;

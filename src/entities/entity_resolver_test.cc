@@ -185,5 +185,51 @@ TEST(EntityResolver, EmptyArticle) {
   EXPECT_EQ(resolver.Dump(), "");
 }
 
+// A resolver saved after some articles and restored links the rest as the
+// original does, and its dump is the same.
+TEST(EntityResolver, SavedStateLinksLikeTheOriginal) {
+  std::vector<TestArticle> corpus = Corpus();
+  EntityResolver original(&testing::Resources());
+  EntityResolver restored(&testing::Resources());
+  const size_t half = corpus.size() / 2;
+  for (size_t i = 0; i < half; ++i) original.Add(corpus[i].Entities());
+  ASSERT_TRUE(restored.LoadState(original.SaveState()).ok());
+  EXPECT_EQ(restored.Dump(), original.Dump());
+  for (size_t i = half; i < corpus.size(); ++i) {
+    ArticleEntities e = corpus[i].Entities();
+    EXPECT_EQ(restored.Add(e), original.Add(e)) << corpus[i].id;
+  }
+  EXPECT_EQ(restored.Dump(), original.Dump());
+  EXPECT_EQ(restored.article_ids(), original.article_ids());
+}
+
+TEST(EntityResolver, CorruptStateIsAnErrorAndLeavesItEmpty) {
+  EntityResolver original(&testing::Resources());
+  for (const TestArticle& a : Corpus()) original.Add(a.Entities());
+  const std::string state = original.SaveState();
+  EntityResolver r(&testing::Resources());
+  EXPECT_EQ(r.LoadState("XXXX").code(), Status::Code::kCorruption);
+  for (size_t cut : {size_t{0}, size_t{5}, state.size() / 2, state.size() - 1}) {
+    Status s = r.LoadState(std::string_view(state).substr(0, cut));
+    EXPECT_EQ(s.code(), Status::Code::kCorruption) << cut;
+    EXPECT_EQ(r.size(), 0u);
+  }
+  EXPECT_EQ(r.LoadState(state + "x").code(), Status::Code::kCorruption);
+  ASSERT_TRUE(r.LoadState(state).ok());
+  EXPECT_EQ(r.size(), original.size());
+}
+
+TEST(EntityResolver, MentionsCanBeLeftToTheCaller) {
+  ResolverOptions options;
+  options.keep_mentions = false;
+  EntityResolver resolver(&testing::Resources(), options);
+  for (const TestArticle& a : Corpus()) resolver.Add(a.Entities());
+  ASSERT_GT(resolver.size(), 0u);
+  for (uint32_t id = 0; id < resolver.size(); ++id) {
+    EXPECT_TRUE(resolver.entity(id).mentions.empty());
+    EXPECT_FALSE(resolver.entity(id).variants.empty());
+  }
+}
+
 }  // namespace
 }  // namespace dossier::identity
