@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/export_entities.h"
+
 namespace dossier::store_internal {
 namespace {
 
@@ -26,8 +28,8 @@ constexpr const char* kOrderedQueries[] = {
 };
 
 // The collections later stages fill; empty until they exist.
-constexpr const char* kOtherCollections[] = {"entities",  "quotes", "figures",
-                                             "conflicts", "events", "storylines"};
+constexpr const char* kOtherCollections[] = {"quotes", "figures", "conflicts", "events",
+                                             "storylines"};
 
 nlohmann::ordered_json TextOrNull(const Statement& st, int index) {
   if (st.ColumnIsNull(index)) return nullptr;
@@ -84,6 +86,8 @@ Status WriteDocument(const Database& db, std::ostream& out) {
   out << "{\"dossier_export_version\":" << kExportVersion
       << ",\"generated_by\":\"dossier\",\"articles\":[";
   DOSSIER_RETURN_IF_ERROR(WriteArticles(db, out));
+  out << "],\"entities\":[";
+  DOSSIER_RETURN_IF_ERROR(WriteEntities(db, out));
   out << "]";
   for (const char* name : kOtherCollections) out << ",\"" << name << "\":[]";
   out << "}\n";

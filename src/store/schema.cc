@@ -130,10 +130,67 @@ INSERT INTO articles_fts(articles_fts, rank)
   SELECT 'pgsz', page_size * 4050 / 4096 FROM pragma_page_size();
 )sql";
 
+// v3: what the analysis stages find. Articles are referenced by rowid (the
+// findings of a deleted article go with it). `analysed` lists the articles
+// the analysis has seen, so a later run analyses only the new ones;
+// `analysis_state` keeps the online stages' state (entity resolver, story
+// clusterer) as of the last analysed article, written in the same
+// transaction as the findings so both always agree.
+//
+// Entity ids are the engine's (dense, never reused). Mentions and roles are
+// per article; an entity row holds its best name and counts, rewritten
+// whole when an article changes it.
+constexpr char kSchemaV3[] = R"sql(
+CREATE TABLE analysed (
+  article INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE
+);
+CREATE TABLE analysis_state (
+  name TEXT PRIMARY KEY,
+  data BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE entities (
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  alias_id TEXT,
+  capital_of TEXT,
+  article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE entity_variants (
+  entity INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+  text TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY (entity, text)
+) WITHOUT ROWID;
+CREATE TABLE mentions (
+  article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  entity INTEGER NOT NULL REFERENCES entities(id),
+  kind TEXT NOT NULL,
+  PRIMARY KEY (article, start, end, entity)
+) WITHOUT ROWID;
+CREATE INDEX mentions_by_entity ON mentions(entity, article);
+CREATE TABLE entity_roles (
+  entity INTEGER NOT NULL REFERENCES entities(id),
+  article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  role_class TEXT,
+  country TEXT,
+  text TEXT,
+  date TEXT,
+  start INTEGER NOT NULL,
+  end INTEGER NOT NULL
+);
+CREATE INDEX entity_roles_by_entity ON entity_roles(entity);
+CREATE INDEX entity_roles_by_article ON entity_roles(article);
+)sql";
+
 // In version order, starting at 1. Append only.
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
+    {3, kSchemaV3},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,
               "one migration per schema version");

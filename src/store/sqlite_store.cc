@@ -4,12 +4,14 @@
 #include <bit>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "store/export_json.h"
 #include "store/schema.h"
 #include "store/search_query.h"
+#include "store/sqlite_findings.h"
 #include "store/sqlite_util.h"
 #include "store/stems.h"
 
@@ -105,6 +107,23 @@ class SqliteStore final : public Store {
   Result<StoreStats> Stats() override;
   Status ExportJson(std::ostream& out) override;
 
+  Result<std::vector<std::string>> PendingAnalysis() override {
+    return WithContext(findings_->PendingAnalysis(), path_);
+  }
+  Status PutFindings(const FindingsBatch& batch) override {
+    if (read_only_) return Status::Unsupported(path_ + ": store opened read-only");
+    return WithContext(findings_->Put(batch), path_);
+  }
+  Result<std::string> GetState(std::string_view name) override {
+    return WithContext(findings_->GetState(name), path_);
+  }
+  Result<std::vector<EntityRecord>> ListEntities() override {
+    return WithContext(findings_->ListEntities(), path_);
+  }
+  Result<EntityDetail> GetEntity(int64_t id) override {
+    return WithContext(findings_->GetEntity(id), path_);
+  }
+
  private:
   Status PutOne(const AnalyzedArticle& a, PutOutcome* outcome, CountsByKey* counts);
   Status AddCounts(const CountsByKey& counts);
@@ -117,6 +136,7 @@ class SqliteStore final : public Store {
   Statement begin_, commit_, rollback_;
   Statement insert_, insert_index_row_, add_counts_, find_duplicate_, get_, search_, counts_,
       earliest_, latest_;
+  std::optional<FindingsTables> findings_;
 };
 
 Status SqliteStore::Prepare() {
@@ -142,6 +162,9 @@ Status SqliteStore::Prepare() {
     if (!st.ok()) return WithContext(st.status(), path_);
     *s.statement = std::move(*st);
   }
+  Result<FindingsTables> findings = FindingsTables::Prepare(db_);
+  if (!findings.ok()) return WithContext(findings.status(), path_);
+  findings_.emplace(std::move(*findings));
   return Status::OK();
 }
 

@@ -140,6 +140,10 @@ void Statement::BindText(int index, std::string_view value) {
       index);
 }
 
+void Statement::BindBlob(int index, std::string_view value) {
+  NoteBind(sqlite3_bind_blob64(stmt_, index, value.data(), value.size(), SQLITE_STATIC), index);
+}
+
 void Statement::BindTextOrNull(int index, std::string_view value) {
   if (value.empty()) {
     BindNull(index);
@@ -191,6 +195,13 @@ std::string_view Statement::ColumnText(int index) const {
   const unsigned char* text = sqlite3_column_text(stmt_, index);
   if (text == nullptr) return {};
   return std::string_view(reinterpret_cast<const char*>(text),
+                          static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+std::string_view Statement::ColumnBlob(int index) const {
+  const void* data = sqlite3_column_blob(stmt_, index);
+  if (data == nullptr) return {};
+  return std::string_view(static_cast<const char*>(data),
                           static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 

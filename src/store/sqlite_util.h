@@ -28,6 +28,11 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what);
 
 // `status` with "<context>: " before its message, same code. OK stays OK.
 Status WithContext(const Status& status, const std::string& context);
+template <typename T>
+Result<T> WithContext(Result<T> result, const std::string& context) {
+  if (result.ok()) return result;
+  return WithContext(result.status(), context);
+}
 
 // Owns one connection; closes it on destruction.
 class Database {
@@ -72,6 +77,7 @@ class Statement {
   // next Step(), so call sites can bind without checking each call.
   void BindText(int index, std::string_view value);
   void BindTextOrNull(int index, std::string_view value);  // "" binds NULL
+  void BindBlob(int index, std::string_view value);
   void BindInt64(int index, int64_t value);
   void BindDouble(int index, double value);
   void BindNull(int index);
@@ -86,6 +92,7 @@ class Statement {
   // Column accessors: `index` is 0-based. REQUIRES: the last Step() returned true.
   // ColumnText's view is valid until the next Step() or Reset().
   std::string_view ColumnText(int index) const;
+  std::string_view ColumnBlob(int index) const;  // bytes as stored, valid as ColumnText's
   int64_t ColumnInt64(int index) const;
   double ColumnDouble(int index) const;
   bool ColumnIsNull(int index) const;

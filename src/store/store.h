@@ -26,6 +26,7 @@
 
 #include "base/status.h"
 #include "clean/article.h"
+#include "store/findings.h"
 
 namespace dossier {
 
@@ -113,6 +114,25 @@ class Store {
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
+
+  // --- What the analysis stages found (findings.h) ---
+
+  // Ids of the stored articles not analysed yet, in analysis order: dated
+  // articles oldest first, then undated ones in storage order.
+  virtual Result<std::vector<std::string>> PendingAnalysis() = 0;
+
+  // Stores a batch of findings atomically and marks its articles analysed.
+  // InvalidInput (and nothing stored) when an article id is not stored.
+  virtual Status PutFindings(const FindingsBatch& batch) = 0;
+
+  // The named state the last PutFindings saved; "" when there is none.
+  virtual Result<std::string> GetState(std::string_view name) = 0;
+
+  // Every entity with its variants, by id.
+  virtual Result<std::vector<EntityRecord>> ListEntities() = 0;
+
+  // One entity with its articles and roles; NotFound for an unknown id.
+  virtual Result<EntityDetail> GetEntity(int64_t id) = 0;
 
   // Writes the whole store as one JSON document (docs/export.schema.json),
   // streaming: memory does not grow with the number of articles.
