@@ -64,7 +64,7 @@ def run_dossier(binary, corpus, db):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
     cmd = ["taskset", "-c", "0", "/usr/bin/time", "-v", binary, "--db", db, "--json",
-           "ingest", "--quiet", corpus]
+           "ingest", "--quiet", "--no-analyze", corpus]
     start = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True)
     wall = time.perf_counter() - start

@@ -1,16 +1,17 @@
 // End-to-end tests of the dossier command: exit codes, output, bad input.
-#include <gtest/gtest.h>
-#include <sqlite3.h>
-#include <sys/wait.h>
-#include <zlib.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <zlib.h>
 
 namespace {
 
@@ -81,7 +82,7 @@ TEST_F(CliTest, VersionAndHelpForEveryCommand) {
   RunResult v = Run("--version");
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_NE(v.out.find("dossier"), std::string::npos);
-  for (const char* cmd : {"ingest", "export", "show", "search", "stats"}) {
+  for (const char* cmd : {"ingest", "analyze", "export", "show", "search", "stats", "entity"}) {
     RunResult h = Run(std::string(cmd) + " --help");
     EXPECT_EQ(h.exit_code, 0) << cmd;
     EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
@@ -109,7 +110,8 @@ TEST_F(CliTest, IngestSamplesThenExportShowSearchStats) {
   ASSERT_EQ(doc["articles"].size(), 5u);
   std::string belga_id;
   for (const auto& a : doc["articles"]) {
-    for (const char* key : {"id", "path", "url", "title", "outlet", "language", "published", "text"}) {
+    for (const char* key :
+         {"id", "path", "url", "title", "outlet", "language", "published", "text"}) {
       EXPECT_TRUE(a.contains(key)) << key;
     }
     EXPECT_NE(a["path"].get<std::string>().find("samples"), std::string::npos);
@@ -139,6 +141,48 @@ TEST_F(CliTest, IngestSamplesThenExportShowSearchStats) {
   r = Run("ingest " + kSamples);
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("0 new articles stored, 5 already stored"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, EntitiesFromIngestToExportAndLookup) {
+  // Stored first, analysed by `analyze`: the same result as one ingest.
+  RunResult r = Run("ingest --no-analyze " + kSamples);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("analysed"), std::string::npos) << r.out;
+  EXPECT_TRUE(Export()["entities"].empty());
+  r = Run("--json analyze");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["articles"], 5);
+
+  nlohmann::json doc = Export();
+  ASSERT_FALSE(doc["entities"].empty());
+  std::map<std::string, std::string> texts;
+  for (const auto& a : doc["articles"]) texts[a["id"]] = a["text"];
+  for (const auto& e : doc["entities"]) {
+    for (const auto& m : e["mentions"]) {
+      const std::string& text = texts.at(m["article"]);
+      const size_t start = m["start"], end = m["end"];
+      ASSERT_LE(end, text.size());
+      EXPECT_EQ(text.substr(start, end - start), m["text"]);
+    }
+  }
+
+  // Any spelling finds the man; his other spellings are listed.
+  r = Run("--json entity Kadhimi");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json kadhimi = nlohmann::json::parse(r.out);
+  EXPECT_EQ(kadhimi["type"], "PER");
+  std::set<std::string> names;
+  for (const auto& v : kadhimi["variants"]) names.insert(v["text"]);
+  EXPECT_TRUE(names.count("Moustafa al-Kazimi")) << r.out;
+  EXPECT_TRUE(names.count("Mustafa al-Kadhemi")) << r.out;
+  EXPECT_GE(kadhimi["articles"].size(), 3u);
+  r = Run("--json entity \"Mustafa al-Kadhimi\"");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["id"], kadhimi["id"]);
+  r = Run("entity " + kadhimi["id"].get<std::string>());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("prime-minister"), std::string::npos) << r.out;
+  EXPECT_EQ(Run("entity Zzyzx").exit_code, 1);
 }
 
 TEST_F(CliTest, JsonLinesOnStdin) {
@@ -180,9 +224,15 @@ TEST_F(CliTest, BadInputIsReportedAndTheRestIsProcessed) {
   std::string gz = Gzip(jsonl);
   Write("bad/truncated.jsonl.gz", gz.substr(0, gz.size() * 2 / 3));
   Write("bad/empty.txt", "");
-  Write("bad/binary.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) + std::string(200, '\0'));
+  Write("bad/binary.txt", std::string("\x7f"
+                                      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                      16) +
+                              std::string(200, '\0'));
   Write("bad/invalid-utf8.txt",
-        "Le pr\xc3\xa9sident a parl\xc3" " hier \xff\xfe" " de la r\xc3\xa9" "forme.\n");
+        "Le pr\xc3\xa9sident a parl\xc3"
+        " hier \xff\xfe"
+        " de la r\xc3\xa9"
+        "forme.\n");
   Write("bad/lines.jsonl",
         "{\"id\":\"ok1\",\"text\":\"The first line is fine.\"}\n{\"id\": broken\n"
         "{\"id\":\"ok2\",\"text\":\"The third line is fine too.\"}\n");
@@ -204,7 +254,7 @@ TEST_F(CliTest, BadInputIsReportedAndTheRestIsProcessed) {
     const char* file;
     const char* locator;  // "" when the error is about the whole file
   } expected[] = {
-      {"truncated.jsonl.gz", ""}, {"empty.txt", ""},     {"binary.txt", ""},
+      {"truncated.jsonl.gz", ""}, {"empty.txt", ""},         {"binary.txt", ""},
       {"invalid-utf8.txt", ""},   {"lines.jsonl", "line 2"}, {"feed.xml", "item 2"},
       {"cut.warc", "offset 0"},   {"big.jsonl", "line 2"},   {"no-such-file.txt", ""},
   };

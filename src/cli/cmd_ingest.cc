@@ -1,14 +1,17 @@
 // dossier ingest INPUT...: read, clean, analyse and store articles.
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/analysis_run.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "cli/store_access.h"
+#include "engine/analysis_pass.h"
 #include "engine/ingest_pipeline.h"
 
 namespace dossier::cli {
@@ -20,6 +23,7 @@ struct IngestArgs {
   size_t max_article_bytes = 8u << 20;
   size_t list_limit = 50;
   bool quiet = false;
+  bool analyze = true;
 };
 
 std::string Shorten(const std::string& s, size_t max_bytes) {
@@ -94,6 +98,11 @@ int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
     PrintError("ingest stopped: the store failed", report.status());
     return kExitFailure;
   }
+  std::optional<AnalysisReport> analysis;
+  if (args.analyze) {
+    analysis = RunAnalysis(store.get(), &progress);
+    if (!analysis) return kExitFailure;
+  }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (global.json) {
     nlohmann::json out = {{"records", report->records},
@@ -102,6 +111,7 @@ int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
                           {"rejected", report->rejected},
                           {"seconds", seconds},
                           {"articles", listed}};
+    if (analysis) out["analysis"] = AnalysisJson(*analysis);
     std::printf("%s\n", out.dump(2).c_str());
   } else {
     if (not_shown > 0) std::printf("… and %zu more\n", not_shown);
@@ -112,6 +122,7 @@ int RunIngest(const GlobalOptions& global, const IngestArgs& args) {
         static_cast<unsigned long long>(report->stored),
         static_cast<unsigned long long>(report->duplicates),
         static_cast<unsigned long long>(report->rejected), seconds);
+    if (analysis) PrintAnalysis(*analysis);
   }
   return report->rejected > 0 ? kExitRejected : kExitOk;
 }
@@ -136,6 +147,8 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
   cmd->add_option("--list", args->list_limit, "list at most this many articles")
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", args->quiet, "print only the summary and errors");
+  cmd->add_flag("!--no-analyze", args->analyze,
+                "only store the articles; `dossier analyze` finds their entities later");
   cmd->callback([&global, args, exit_code] { *exit_code = RunIngest(global, *args); });
 }
 

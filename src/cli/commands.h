@@ -35,6 +35,8 @@ void AddExtractCommand(CLI::App& app, const GlobalOptions& global, int* exit_cod
 void AddNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddTrainNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddNameMatchCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddAnalyzeCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddEntityCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

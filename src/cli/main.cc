@@ -33,10 +33,12 @@ int main(int argc, char** argv) {
 
   int exit_code = kExitOk;
   AddIngestCommand(app, global, &exit_code);
+  AddAnalyzeCommand(app, global, &exit_code);
   AddExportCommand(app, global, &exit_code);
   AddShowCommand(app, global, &exit_code);
   AddSearchCommand(app, global, &exit_code);
   AddStatsCommand(app, global, &exit_code);
+  AddEntityCommand(app, global, &exit_code);
   AddExtractCommand(app, global, &exit_code);
   AddNerCommand(app, global, &exit_code);
   AddTrainNerCommand(app, global, &exit_code);

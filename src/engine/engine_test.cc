@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/analysis_pass.h"
 #include "engine/article_search.h"
 #include "engine/ingest_pipeline.h"
 
@@ -170,6 +171,76 @@ TEST(ArticleAnalyzerTest, IndexesEachStemTheTextDoesNotSpell) {
     a.text = c.text;
     EXPECT_EQ(analyzer.Analyze(a).stems, c.stems) << c.text;
   }
+}
+
+Result<AnalysisReport> Analyze(Store* store, size_t batch_size = 512) {
+  AnalysisOptions options;
+  options.batch_size = batch_size;
+  Result<std::unique_ptr<AnalysisPass>> pass = AnalysisPass::Create(store, options);
+  if (!pass.ok()) return pass.status();
+  return (*pass)->Run();
+}
+
+// The entity whose variants include `name`, or nullptr.
+const EntityRecord* WithVariant(const std::vector<EntityRecord>& all, const std::string& name) {
+  for (const EntityRecord& e : all) {
+    for (const EntityVariantRecord& v : e.variants) {
+      if (v.text == name) return &e;
+    }
+  }
+  return nullptr;
+}
+
+TEST_F(EngineTest, AnalysisFindsEntitiesAcrossArticlesAndLanguages) {
+  ASSERT_TRUE(Ingest({kSamples}).ok());
+  Result<AnalysisReport> r = Analyze(store_.get(), /*batch_size=*/2);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->articles, 5u);
+  EXPECT_GT(r->mentions, 100u);
+  Result<std::vector<EntityRecord>> all = store_->ListEntities();
+  ASSERT_TRUE(all.ok());
+  // One man, whatever the spelling, in English and French articles.
+  const EntityRecord* kazimi = WithVariant(*all, "Moustafa al-Kazimi");
+  ASSERT_NE(kazimi, nullptr);
+  EXPECT_EQ(WithVariant(*all, "Mustafa al-Kadhemi"), kazimi);
+  EXPECT_EQ(WithVariant(*all, "Kadhimi"), kazimi);
+  EXPECT_EQ(kazimi->type, "PER");
+  EXPECT_GE(kazimi->article_count, 3u);
+  EXPECT_EQ(WithVariant(*all, "Irak"), WithVariant(*all, "Iraq"));
+  EXPECT_EQ(WithVariant(*all, "Emmanual Macron"), WithVariant(*all, "Emmanuel Macron"));
+  EXPECT_NE(WithVariant(*all, "Qassem al-Araji"), WithVariant(*all, "Qassem Soleimani"));
+  // Nothing is pending; a second run analyses nothing and changes nothing.
+  EXPECT_TRUE(store_->PendingAnalysis()->empty());
+  Result<AnalysisReport> again = Analyze(store_.get());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->articles, 0u);
+  EXPECT_EQ(store_->ListEntities()->size(), all->size());
+}
+
+// Articles added later join the entities the first run made: the resolver's
+// state comes back from the store.
+TEST_F(EngineTest, AnalysisContinuesFromTheStoredState) {
+  Write("a.jsonl",
+        R"({"id":"a","published":"2021-01-02","language":"en","text":"Iraqi Prime Minister )"
+        R"(Mustafa al-Kadhimi met French President Emmanuel Macron in Baghdad on Sunday."})"
+        "\n");
+  Write("b.jsonl", R"({"id":"b","published":"2021-01-05","language":"en","text":"Prime Minister )"
+                   R"(Moustafa al-Kazimi told Emmanuel Macron that Iraq needs help in Baghdad."})"
+                   "\n");
+  ASSERT_TRUE(Ingest({(dir_ / "a.jsonl").string()}).ok());
+  ASSERT_TRUE(Analyze(store_.get()).ok());
+  const size_t first = store_->ListEntities()->size();
+  ASSERT_TRUE(Ingest({(dir_ / "b.jsonl").string()}).ok());
+  Result<AnalysisReport> r = Analyze(store_.get());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->articles, 1u);
+  Result<std::vector<EntityRecord>> all = store_->ListEntities();
+  const EntityRecord* kadhimi = WithVariant(*all, "Mustafa al-Kadhimi");
+  ASSERT_NE(kadhimi, nullptr);
+  EXPECT_EQ(WithVariant(*all, "Moustafa al-Kazimi"), kadhimi);
+  EXPECT_EQ(kadhimi->article_count, 2u);
+  EXPECT_EQ(WithVariant(*all, "Emmanuel Macron")->article_count, 2u);
+  EXPECT_LT(all->size(), first + 3);  // only Iraq may be new
 }
 
 }  // namespace

@@ -1,0 +1,68 @@
+// AnalysisPass: runs the analysis stages over the stored articles that have
+// not been analysed yet, in publication order, and stores what they find.
+//
+//   Result<std::unique_ptr<AnalysisPass>> pass = AnalysisPass::Create(store.get(), {});
+//   Result<AnalysisReport> r = (*pass)->Run();
+//
+// Per article: named entities (the tagger of its language, when dossier has
+// one), their identity within the article, then across articles (the
+// EntityResolver, whose state persists in the store). Articles are analysed
+// in batches; each batch's findings, the articles it marks analysed and the
+// resolver's state after it are written in one transaction, so a killed run
+// loses at most one batch and a re-run continues where the store stands:
+// adding articles later extends the entities without analysing the old
+// articles again.
+//
+// Thread-safety: one AnalysisPass per store, used from one thread.
+#ifndef DOSSIER_ENGINE_ANALYSIS_PASS_H_
+#define DOSSIER_ENGINE_ANALYSIS_PASS_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/status.h"
+#include "store/store.h"
+
+namespace dossier {
+
+struct AnalysisOptions {
+  // Parameters that affect performance.
+  // Articles per transaction. Each commit also rewrites the saved state of
+  // the online stages, so larger batches write less. Default 512.
+  size_t batch_size = 512;
+};
+
+struct AnalysisReport {
+  uint64_t articles = 0;       ///< articles analysed by this run
+  uint64_t without_model = 0;  ///< of which in a language without an entity model
+  uint64_t mentions = 0;       ///< entity mentions found
+  uint64_t entities = 0;       ///< entities in the store after the run
+};
+
+class AnalysisPass {
+ public:
+  using ProgressCallback = std::function<void(const AnalysisReport& so_far, size_t pending)>;
+
+  // Loads the models and resources and the saved state of `store`.
+  // Errors: a missing model directory or data file, a corrupt saved state.
+  // REQUIRES: store outlives the pass.
+  static Result<std::unique_ptr<AnalysisPass>> Create(Store* store, AnalysisOptions options = {});
+  ~AnalysisPass();
+
+  void set_progress_callback(ProgressCallback cb);
+
+  // Analyses every pending article. Fails only when the store fails (or an
+  // article vanished meanwhile); what earlier batches stored stays.
+  Result<AnalysisReport> Run();
+
+ private:
+  struct Impl;
+  explicit AnalysisPass(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ENGINE_ANALYSIS_PASS_H_
