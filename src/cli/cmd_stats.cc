@@ -27,6 +27,8 @@ int RunStats(const GlobalOptions& global) {
                         {"by_outlet", s.by_outlet},
                         {"earliest_published", s.earliest_published},
                         {"latest_published", s.latest_published},
+                        {"analysed", s.analysed},
+                        {"entities", s.entities},
                         {"schema_version", s.schema_version}};
     std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kExitOk;
@@ -39,6 +41,9 @@ int RunStats(const GlobalOptions& global) {
   if (!s.earliest_published.empty()) {
     std::printf("published  %s .. %s\n", s.earliest_published.c_str(), s.latest_published.c_str());
   }
+  std::printf("analysed   %llu articles: %llu entities\n",
+              static_cast<unsigned long long>(s.analysed),
+              static_cast<unsigned long long>(s.entities));
   std::printf("languages ");
   for (const auto& [lang, n] : s.by_language) {
     std::printf(" %s:%llu", lang.empty() ? "??" : lang.c_str(), static_cast<unsigned long long>(n));

@@ -69,6 +69,8 @@ FROM article_counts WHERE articles > 0)sql";
 
 constexpr char kEarliest[] =
     "SELECT published FROM articles WHERE published IS NOT NULL ORDER BY published LIMIT 1";
+constexpr char kAnalysed[] = "SELECT count(*) FROM analysed";
+constexpr char kEntityCount[] = "SELECT count(*) FROM entities";
 constexpr char kLatest[] =
     "SELECT published FROM articles WHERE published IS NOT NULL ORDER BY published DESC LIMIT 1";
 
@@ -135,7 +137,7 @@ class SqliteStore final : public Store {
   const int schema_version_;
   Statement begin_, commit_, rollback_;
   Statement insert_, insert_index_row_, add_counts_, find_duplicate_, get_, search_, counts_,
-      earliest_, latest_;
+      earliest_, latest_, analysed_, entity_count_;
   std::optional<FindingsTables> findings_;
 };
 
@@ -156,6 +158,8 @@ Status SqliteStore::Prepare() {
       {&counts_, kCounts},
       {&earliest_, kEarliest},
       {&latest_, kLatest},
+      {&analysed_, kAnalysed},
+      {&entity_count_, kEntityCount},
   };
   for (const auto& s : kStatements) {
     Result<Statement> st = Statement::Prepare(db_.get(), s.sql);
@@ -354,6 +358,13 @@ Result<StoreStats> SqliteStore::Stats() {
   if (!latest.ok()) return latest.status();
   stats.earliest_published = std::move(*earliest);
   stats.latest_published = std::move(*latest);
+  for (auto [st, out] :
+       {std::pair{&analysed_, &stats.analysed}, {&entity_count_, &stats.entities}}) {
+    StatementScope scope(*st);
+    Result<bool> row = st->Step();
+    if (!row.ok()) return WithContext(row.status(), path_);
+    *out = *row ? static_cast<uint64_t>(st->ColumnInt64(0)) : 0;
+  }
   return stats;
 }
 

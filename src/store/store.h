@@ -87,6 +87,8 @@ struct StoreStats {
   std::map<std::string, uint64_t> by_outlet;    ///< "" = unknown
   std::string earliest_published;
   std::string latest_published;
+  uint64_t analysed = 0;  ///< articles the analysis has seen
+  uint64_t entities = 0;
   int schema_version = 0;
 };
 
