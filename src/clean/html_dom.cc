@@ -173,9 +173,30 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
+// Class names of the common CSS frameworks for text shown to screen readers
+// only ("Skip to content", "Opens in a new window"): not the page's text.
+constexpr std::string_view kScreenReaderOnly[] = {"sr-only", "visually-hidden", "visuallyhidden",
+                                                  "screen-reader-text", "screen-reader-only"};
+
+bool ScreenReaderOnly(myhtml_tree_node_t* node) {
+  const std::string cls = Lower(Attr(node, "class"));
+  if (cls.empty()) return false;
+  for (std::string_view c : kScreenReaderOnly) {
+    for (size_t at = cls.find(c); at != std::string::npos; at = cls.find(c, at + 1)) {
+      // Whole class names only: "sr-only-focusable" is a modifier of sr-only
+      // (visible on focus), still screen-reader text; "not-sr-only" is not.
+      const bool starts =
+          at == 0 || cls[at - 1] == ' ' || cls[at - 1] == '\t' || cls[at - 1] == '\n';
+      if (starts) return true;
+    }
+  }
+  return false;
+}
+
 bool Hidden(myhtml_tree_node_t* node) {
   if (HasAttr(node, "hidden")) return true;
   if (Lower(Attr(node, "aria-hidden")) == "true") return true;
+  if (ScreenReaderOnly(node)) return true;
   std::string style = Lower(Attr(node, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
