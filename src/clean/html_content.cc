@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <myhtml/api.h>
 
@@ -25,6 +26,9 @@ constexpr double kCoreDecay = 0.8;
 constexpr double kWideHeadings = 3;
 constexpr double kWideTextRatio = 2;
 constexpr double kWideMinCoreBytes = 1000;
+// Elements with the same furniture-like class are judged together when at
+// least this many of them hold prose.
+constexpr int kMinProseGroup = 3;
 // Whole pages.
 constexpr double kWholePageProse = 1000;  // less prose than this in the root
 constexpr double kItemLinkBytes = 25;     // mean bytes per link of item titles
@@ -293,10 +297,32 @@ MainBlocks ArticleReading(const PageDom& dom) {
   for (size_t k = ne; k-- > 1;) {
     if (dom.elements[k].parent != kNoElement) good[dom.elements[k].parent] += good[k];
   }
+  // Elements named alike are judged together: a site that builds its
+  // articles of "WidgetWrapper" blocks names its text with a furniture word,
+  // and no one block holds much of the prose, but together they hold most.
+  struct Group {
+    double good = 0;
+    int with_prose = 0;  // members holding prose
+  };
+  std::unordered_map<uint32_t, Group> groups;
+  for (size_t k = 0; k < ne; ++k) {
+    const HtmlElement& el = dom.elements[k];
+    if (el.hint_group == 0) continue;
+    if (el.parent != kNoElement && dom.elements[el.parent].hint_group == el.hint_group) continue;
+    // Siblings only: the blocks of one text share a parent.
+    Group& g = groups[el.hint_group ^ (el.parent * 2654435761u)];
+    g.good += good[k];
+    g.with_prose += good[k] > 0;
+  }
   Tree t{dom, std::vector<bool>(ne), std::vector<bool>(ne)};
   for (size_t k = 0; k < ne; ++k) {
     const HtmlElement& el = dom.elements[k];
-    t.neg[k] = el.negative && (el.structural || good[k] <= kWeakHintShare * good[0]);
+    double share = good[k];
+    if (el.hint_group != 0) {
+      const Group& g = groups[el.hint_group ^ (el.parent * 2654435761u)];
+      if (g.with_prose >= kMinProseGroup) share = std::max(share, g.good);
+    }
+    t.neg[k] = el.negative && (el.structural || share <= kWeakHintShare * good[0]);
     t.inside_neg[k] = t.neg[k] || (el.parent != kNoElement && t.inside_neg[el.parent]);
   }
 

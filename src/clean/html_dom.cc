@@ -203,9 +203,29 @@ bool Hidden(myhtml_tree_node_t* node) {
          style.find("visibility:hidden") != std::string::npos;
 }
 
-void ClassHints(myhtml_tree_node_t* node, bool* negative) {
+void CheckHints(const std::string& hints, bool* negative);
+
+// FNV-1a; 0 is kept for "no group".
+uint32_t HintGroup(std::string_view hints) {
+  uint32_t h = 2166136261u;
+  for (char c : hints) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h == 0 ? 1 : h;
+}
+
+// Whether an element's class and id words ("share", "widget-...", "ad")
+// name page furniture. Sets the element's hint group when they do.
+void ClassHints(myhtml_tree_node_t* node, bool* negative, uint32_t* group) {
   const std::string hints = Lower(Attr(node, "class")) + " " + Lower(Attr(node, "id"));
   if (hints.size() <= 1) return;
+  bool found = false;
+  CheckHints(hints, &found);
+  if (found) {
+    *negative = true;
+    *group = HintGroup(hints);
+  }
+}
+
+void CheckHints(const std::string& hints, bool* negative) {
   for (std::string_view h : kNegativeHints) {
     if (hints.find(h) != std::string::npos) *negative = true;
   }
@@ -338,13 +358,14 @@ bool Walker::Enter(myhtml_tree_node_t* node) {
   e.first_block = static_cast<uint32_t>(dom_->blocks.size());
   if (tag != MyHTML_TAG_HTML && tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_MAIN &&
       tag != MyHTML_TAG_ARTICLE) {
-    ClassHints(node, &e.negative);
+    ClassHints(node, &e.negative, &e.hint_group);
     // A <header> inside an article holds its headline and standfirst, not
     // the site's masthead.
     if (SoftNegativeTag(tag) && !(tag == MyHTML_TAG_HEADER && article_depth_ > 0)) {
       e.negative = true;
       // Whole pages sit in one <form> (ASP.NET): a weak hint.
       e.structural = tag != MyHTML_TAG_FORM;
+      e.hint_group = 0;
     }
   }
   if (handling == kBlock) {
@@ -354,6 +375,7 @@ bool Walker::Enter(myhtml_tree_node_t* node) {
         role == "complementary" || role == "menu" || role == "menubar" || role == "dialog") {
       e.negative = true;
       e.structural = true;
+      e.hint_group = 0;
     }
   }
   const uint32_t index = static_cast<uint32_t>(dom_->elements.size());

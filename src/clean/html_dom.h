@@ -50,6 +50,9 @@ struct HtmlElement {
   uint32_t end_element = 0;  ///< descendants: (index, end_element)
   bool negative = false;     ///< nav/footer/aside/form, ARIA landmark, or class/id like "share"
   bool structural = false;   ///< negative by tag or ARIA role, not only by class/id words
+  /// For an element negative by its class/id words: a hash of its class and
+  /// id (never 0), so elements named alike can be judged together; else 0.
+  uint32_t hint_group = 0;
 };
 
 struct RawPageMeta {
