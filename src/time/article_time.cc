@@ -1,0 +1,129 @@
+// Tested by article_time_test.cc.
+#include "time/article_time.h"
+
+#include "clean/dates.h"
+
+namespace dossier {
+namespace {
+
+// Lower is finer; sentences prefer their finest expression.
+int Rank(Precision p) {
+  switch (p) {
+    case Precision::kDay:
+      return 0;
+    case Precision::kWeek:
+      return 1;
+    case Precision::kMonth:
+      return 2;
+    case Precision::kRange:
+      return 3;
+    case Precision::kSeason:
+      return 4;
+    case Precision::kYear:
+      return 5;
+    case Precision::kDecade:
+      return 6;
+    case Precision::kVague:
+      return 7;
+  }
+  return 7;
+}
+
+SentenceDate FromExpression(const TemporalExpression& e, int index, DateSource source) {
+  SentenceDate d;
+  d.source = source;
+  d.expression = index;
+  d.value = e.value;
+  d.precision = e.precision;
+  d.start = e.start;
+  d.last = e.last;
+  d.estimated = e.anchor_estimated;
+  return d;
+}
+
+size_t ParagraphOf(const std::vector<TextSpan>& paragraphs, uint32_t offset) {
+  for (size_t p = 0; p < paragraphs.size(); ++p) {
+    if (offset < paragraphs[p].end) return p;
+  }
+  return paragraphs.size();
+}
+
+}  // namespace
+
+std::string_view DateSourceName(DateSource s) {
+  switch (s) {
+    case DateSource::kOwn:
+      return "own";
+    case DateSource::kInherited:
+      return "inherited";
+    case DateSource::kPublication:
+      return "publication";
+    case DateSource::kNone:
+      return "none";
+  }
+  return "?";
+}
+
+std::optional<TimeAnchor> EstimateAnchor(const TimeTagger& tagger, std::string_view text) {
+  std::optional<int64_t> best_fine, best_year;
+  for (const TemporalExpression& e : tagger.Tag(text, std::nullopt)) {
+    if (e.anchored) continue;
+    for (const TimePoint* t : {&e.start, &e.last}) {
+      std::optional<DayInterval> b = Bounds(*t);
+      if (!b) continue;
+      bool fine = t->precision == Precision::kDay || t->precision == Precision::kMonth;
+      std::optional<int64_t>& best = fine ? best_fine : best_year;
+      if (t->precision == Precision::kDecade) continue;
+      if (!best || b->last > *best) best = b->last;
+    }
+  }
+  std::optional<int64_t> pick = best_fine ? best_fine : best_year;
+  if (!pick) return std::nullopt;
+  return TimeAnchor{CivilFromDays(*pick), true};
+}
+
+ArticleTime AnalyzeArticleTime(const TimeTagger& tagger, std::string_view text,
+                               std::string_view published, const std::vector<TextSpan>& sentences,
+                               const std::vector<TextSpan>& paragraphs) {
+  ArticleTime out;
+  if (std::optional<DateParts> d = ParseDate(published); d && d->year > 0) {
+    out.anchor = TimeAnchor{{d->year, d->month > 0 ? d->month : 1, d->day > 0 ? d->day : 1}, false};
+  } else {
+    out.anchor = EstimateAnchor(tagger, text);
+  }
+  out.expressions = tagger.Tag(text, out.anchor, sentences);
+
+  out.sentence_dates.resize(sentences.size());
+  size_t e = 0;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    while (e < out.expressions.size() && out.expressions[e].begin < sentences[s].begin) ++e;
+    int best = -1;
+    for (size_t k = e; k < out.expressions.size() && out.expressions[k].end <= sentences[s].end;
+         ++k) {
+      const TemporalExpression& x = out.expressions[k];
+      if (x.relation != TimeRelation::kAt || x.precision == Precision::kVague) continue;
+      if (best < 0 || Rank(x.precision) < Rank(out.expressions[best].precision))
+        best = static_cast<int>(k);
+    }
+    SentenceDate& date = out.sentence_dates[s];
+    bool same_paragraph =
+        s > 0 && (paragraphs.empty() || ParagraphOf(paragraphs, sentences[s].begin) ==
+                                            ParagraphOf(paragraphs, sentences[s - 1].begin));
+    if (best >= 0) {
+      date = FromExpression(out.expressions[best], best, DateSource::kOwn);
+    } else if (same_paragraph && out.sentence_dates[s - 1].source != DateSource::kPublication &&
+               out.sentence_dates[s - 1].source != DateSource::kNone) {
+      date = out.sentence_dates[s - 1];
+      date.source = DateSource::kInherited;
+    } else if (out.anchor) {
+      date.source = DateSource::kPublication;
+      date.start = date.last = DayPoint(out.anchor->day);
+      date.precision = Precision::kDay;
+      date.value = FormatTimePoint(date.start);
+      date.estimated = out.anchor->estimated;
+    }
+  }
+  return out;
+}
+
+}  // namespace dossier
