@@ -82,7 +82,8 @@ TEST_F(CliTest, VersionAndHelpForEveryCommand) {
   RunResult v = Run("--version");
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_NE(v.out.find("dossier"), std::string::npos);
-  for (const char* cmd : {"ingest", "analyze", "export", "show", "search", "stats", "entity"}) {
+  for (const char* cmd : {"ingest", "analyze", "export", "show", "search", "stats", "entity",
+                          "quotes", "conflicts"}) {
     RunResult h = Run(std::string(cmd) + " --help");
     EXPECT_EQ(h.exit_code, 0) << cmd;
     EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
@@ -183,6 +184,20 @@ TEST_F(CliTest, EntitiesFromIngestToExportAndLookup) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("prime-minister"), std::string::npos) << r.out;
   EXPECT_EQ(Run("entity Zzyzx").exit_code, 1);
+
+  // Quotes by speaker, in any spelling; conflicts between sources.
+  r = Run("--json quotes --speaker Macron");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json quotes = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(quotes.empty());
+  for (const auto& q : quotes) EXPECT_EQ(q["speaker_name"], "Emmanuel Macron");
+  EXPECT_EQ(Run("quotes --speaker Zzyzx").exit_code, 1);
+  r = Run("--json conflicts");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(nlohmann::json::parse(r.out).empty()) << r.out;
+  for (const char* collection : {"quotes", "figures", "conflicts"}) {
+    EXPECT_FALSE(doc[collection].empty()) << collection;
+  }
 }
 
 TEST_F(CliTest, JsonLinesOnStdin) {

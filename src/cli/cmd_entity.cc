@@ -9,65 +9,14 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <unicode/unistr.h>
 
 #include "cli/commands.h"
+#include "cli/entity_lookup.h"
 #include "cli/store_access.h"
 #include "entities/identity_resources.h"
 
 namespace dossier::cli {
 namespace {
-
-std::string Fold(const std::string& s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(s).foldCase().toUTF8String(out);
-  return out;
-}
-
-// "E12": the id the export gives (store/export_entities.h).
-std::string EntityId(int64_t id) {
-  std::string out = "E";
-  out += std::to_string(id);
-  return out;
-}
-
-struct Candidate {
-  double score = 0;  // 2 exact, else the matcher's score
-  const EntityRecord* entity = nullptr;
-};
-
-// The entities NAME may mean, best first.
-std::vector<Candidate> Find(const std::vector<EntityRecord>& entities, const std::string& name,
-                            const identity::NameMatcher* matcher) {
-  std::vector<Candidate> out;
-  if (name.size() > 1 && name[0] == 'E' &&
-      std::all_of(name.begin() + 1, name.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-    const long long id = std::stoll(name.substr(1));
-    for (const EntityRecord& e : entities) {
-      if (e.id == id) out.push_back({3, &e});
-    }
-    return out;
-  }
-  const std::string folded = Fold(name);
-  for (const EntityRecord& e : entities) {
-    double best = Fold(e.name) == folded ? 2 : 0;
-    for (const EntityVariantRecord& v : e.variants) {
-      if (best >= 2) break;
-      if (Fold(v.text) == folded) {
-        best = 2;
-      } else if (matcher != nullptr) {
-        identity::NameMatch m = matcher->Match(name, v.text);
-        if (m.match) best = std::max(best, m.score);
-      }
-    }
-    if (best > 0) out.push_back({best, &e});
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.entity->article_count > b.entity->article_count;
-  });
-  return out;
-}
 
 nlohmann::json DetailJson(const EntityDetail& d) {
   nlohmann::json j = {{"id", EntityId(d.entity.id)},
@@ -135,7 +84,7 @@ int RunEntity(const GlobalOptions& global, const std::string& name) {
     PrintError("cannot load the name matcher", resources.status());
     return kExitFailure;
   }
-  std::vector<Candidate> found = Find(*entities, name, &(*resources)->matcher());
+  std::vector<Candidate> found = FindEntities(*entities, name, &(*resources)->matcher());
   if (found.empty()) {
     std::fprintf(stderr, "dossier: no entity named \"%s\"\n", name.c_str());
     return kExitRejected;

@@ -37,6 +37,8 @@ void AddTrainNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_co
 void AddNameMatchCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddAnalyzeCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddEntityCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddQuotesCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddConflictsCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

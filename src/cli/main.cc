@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   AddSearchCommand(app, global, &exit_code);
   AddStatsCommand(app, global, &exit_code);
   AddEntityCommand(app, global, &exit_code);
+  AddQuotesCommand(app, global, &exit_code);
+  AddConflictsCommand(app, global, &exit_code);
   AddExtractCommand(app, global, &exit_code);
   AddNerCommand(app, global, &exit_code);
   AddTrainNerCommand(app, global, &exit_code);

@@ -6,17 +6,54 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "engine/article_stages.h"
+#include "engine/claims_json.h"
 #include "entities/article_entities.h"
 #include "entities/article_ner.h"
 #include "entities/entity_resolver.h"
 #include "entities/identity_resources.h"
 #include "entities/model_registry.h"
+#include "facts/conflicts.h"
+#include "quotes/same_quote.h"
 
 namespace dossier {
 namespace {
 
 // The name of the resolver's state in the store.
 constexpr char kResolverState[] = "entity-resolver";
+
+// Private findings: the claims of each article, for the conflicts of later runs.
+constexpr char kClaims[] = "claims";
+
+// A quote already seen, for telling the same quote in a later article.
+struct KnownQuote {
+  std::string id;
+  std::string article;
+  std::string text;
+  std::string group;  // id of the first quote of its group
+};
+
+// The passage around [begin, end): from the sentence's start to its end, as
+// far as punctuation tells (the stored article keeps no sentence spans).
+std::string Passage(const std::string& text, uint32_t begin, uint32_t end) {
+  if (begin > end || end > text.size()) return {};
+  size_t from = begin;
+  while (from > 0 && text[from - 1] != '\n' &&
+         !(from >= 2 && (text[from - 2] == '.' || text[from - 2] == '!' || text[from - 2] == '?') &&
+           text[from - 1] == ' ')) {
+    --from;
+  }
+  size_t to = end;
+  while (to < text.size() && text[to] != '\n' &&
+         !((text[to] == '.' || text[to] == '!' || text[to] == '?') &&
+           (to + 1 == text.size() || text[to + 1] == ' ' || text[to + 1] == '\n'))) {
+    ++to;
+  }
+  if (to < text.size() && text[to] != '\n') ++to;
+  return text.substr(from, to - from);
+}
 
 EntityRecord ToRecord(const identity::GlobalEntity& g) {
   EntityRecord r;
@@ -44,14 +81,101 @@ struct AnalysisPass::Impl {
   std::map<std::string, std::unique_ptr<ner::ArticleNer>, std::less<>> ners;
   std::vector<std::shared_ptr<const ner::NerTagger>> taggers;  // keeps ners' taggers alive
 
+  ArticleStages stages;
+  std::vector<ArticleFacts> facts;  // every analysed article's claims
+  std::map<int64_t, std::vector<KnownQuote>> quotes_by_speaker;
+
   FindingsBatch batch;
   std::set<uint32_t> touched;  // entities the batch changed
   AnalysisReport report;
 
   ner::ArticleNer* NerFor(const std::string& language);
+  Status LoadFindings();
   void Analyze(const Article& article);
+  void LinkSameQuotes(const ArticleStageOutput& out);
   Status Flush();
+  Status WriteConflicts();
 };
+
+Status AnalysisPass::Impl::LoadFindings() {
+  Result<std::vector<FindingRow>> claims = store->ListFindings(kClaims);
+  if (!claims.ok()) return claims.status();
+  for (const FindingRow& row : *claims) {
+    Result<ArticleFacts> f = ClaimsFromJson(row.json);
+    if (!f.ok()) return f.status();
+    facts.push_back(std::move(*f));
+  }
+  Result<std::vector<FindingRow>> quotes = store->ListFindings("quotes");
+  if (!quotes.ok()) return quotes.status();
+  for (const FindingRow& row : *quotes) {
+    const nlohmann::json j = nlohmann::json::parse(row.json, nullptr, false);
+    if (j.is_discarded() || !j["speaker"].is_string()) continue;
+    const int64_t speaker = std::stoll(j["speaker"].get<std::string>().substr(1));
+    const std::string group = j["same_as"].is_string() ? j["same_as"].get<std::string>() : row.id;
+    quotes_by_speaker[speaker].push_back({row.id, row.article_id, j["text"], group});
+  }
+  return Status::OK();
+}
+
+// A quote of the same speaker in another article with the same words is one
+// quote with several sources: the later ones point to the first.
+void AnalysisPass::Impl::LinkSameQuotes(const ArticleStageOutput& out) {
+  for (const ArticleStageOutput::QuoteKey& q : out.quotes) {
+    if (q.speaker < 0) continue;
+    std::vector<KnownQuote>& known = quotes_by_speaker[q.speaker];
+    std::string group = q.id;
+    for (const KnownQuote& k : known) {
+      if (k.article != out.facts.article && quotes::SameQuote(q.text, k.text)) {
+        group = k.group;
+        break;
+      }
+    }
+    known.push_back({q.id, out.facts.article, q.text, group});
+    if (group == q.id) continue;
+    for (FindingRow& row : batch.rows) {
+      if (row.collection != "quotes" || row.id != q.id) continue;
+      nlohmann::ordered_json j = nlohmann::ordered_json::parse(row.json);
+      j["same_as"] = group;
+      row.json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+  }
+}
+
+Status AnalysisPass::Impl::WriteConflicts() {
+  FindingsBatch b;
+  b.replace_collections.push_back("conflicts");
+  const std::vector<Conflict> conflicts = FindConflicts(facts);
+  std::map<std::string, std::string> texts;  // article id -> text, for the passages
+  for (size_t i = 0; i < conflicts.size(); ++i) {
+    const Conflict& c = conflicts[i];
+    nlohmann::ordered_json j;
+    std::string id = "C";
+    id += std::to_string(i);
+    j["id"] = id;
+    j["kind"] = std::string(ConflictKindName(c.kind));
+    j["subject"] = c.description;
+    j["description"] = c.description;
+    j["articles"] = c.articles;
+    j["claims"] = nlohmann::ordered_json::array();
+    for (const ClaimRef& r : c.claims) {
+      auto it = texts.find(r.article);
+      if (it == texts.end()) {
+        Result<Article> a = store->GetArticle(r.article);
+        if (!a.ok()) return a.status();
+        it = texts.emplace(r.article, std::move(a->text)).first;
+      }
+      j["claims"].push_back({{"article", r.article},
+                             {"value", r.value},
+                             {"text", Passage(it->second, r.begin, r.end)},
+                             {"start", r.begin},
+                             {"end", r.end}});
+    }
+    b.rows.push_back(
+        {"conflicts", id, "", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
+  }
+  report.conflicts = conflicts.size();
+  return store->PutFindings(b);
+}
 
 ner::ArticleNer* AnalysisPass::Impl::NerFor(const std::string& language) {
   auto it = ners.find(language);
@@ -84,6 +208,15 @@ void AnalysisPass::Impl::Analyze(const Article& article) {
   const identity::ArticleEntities entities = identity::FindArticleEntities(
       *resources, {article.id, article.text, article.language, article.published, &mentions});
   const std::vector<uint32_t> ids = resolver->Add(entities);
+  ArticleStageOutput out = stages.Run(article, entities, ids);
+  for (FindingRow& row : out.rows) {
+    if (row.collection == "quotes") ++report.quotes;
+    if (row.collection == "figures") ++report.figures;
+    batch.rows.push_back(std::move(row));
+  }
+  LinkSameQuotes(out);
+  batch.rows.push_back({kClaims, article.id, article.id, ClaimsToJson(out.facts)});
+  facts.push_back(std::move(out.facts));
   for (size_t i = 0; i < entities.entities.size(); ++i) {
     const identity::ArticleEntity& e = entities.entities[i];
     touched.insert(ids[i]);
@@ -130,6 +263,7 @@ Result<std::unique_ptr<AnalysisPass>> AnalysisPass::Create(Store* store, Analysi
   resolver_options.keep_mentions = false;  // the store keeps them
   impl->resolver =
       std::make_unique<identity::EntityResolver>(impl->resources.get(), resolver_options);
+  DOSSIER_RETURN_IF_ERROR(impl->LoadFindings());
   Result<std::string> state = store->GetState(kResolverState);
   if (!state.ok()) return state.status();
   if (!state->empty()) {
@@ -156,6 +290,9 @@ Result<AnalysisReport> AnalysisPass::Run() {
     }
   }
   DOSSIER_RETURN_IF_ERROR(impl.Flush());
+  // Conflicts are between all articles: recomputed whole after each run.
+  if (impl.report.articles > 0 || !impl.facts.empty())
+    DOSSIER_RETURN_IF_ERROR(impl.WriteConflicts());
   impl.report.entities = impl.resolver->size();
   if (impl.on_progress) impl.on_progress(impl.report, 0);
   return impl.report;

@@ -6,7 +6,11 @@
 //
 // Per article: named entities (the tagger of its language, when dossier has
 // one), their identity within the article, then across articles (the
-// EntityResolver, whose state persists in the store). Articles are analysed
+// EntityResolver, whose state persists in the store); then its quotes (a
+// quote of the same speaker with the same words in an earlier article is
+// marked the same quote), its dates and its figures (ArticleStages). After
+// the last batch, the conflicts between all analysed articles' figures and
+// dates are computed again. Articles are analysed
 // in batches; each batch's findings, the articles it marks analysed and the
 // resolver's state after it are written in one transaction, so a killed run
 // loses at most one batch and a re-run continues where the store stands:
@@ -39,6 +43,9 @@ struct AnalysisReport {
   uint64_t without_model = 0;  ///< of which in a language without an entity model
   uint64_t mentions = 0;       ///< entity mentions found
   uint64_t entities = 0;       ///< entities in the store after the run
+  uint64_t quotes = 0;         ///< quotes found
+  uint64_t figures = 0;        ///< numeric claims found
+  uint64_t conflicts = 0;      ///< conflicts between sources after the run (all articles)
 };
 
 class AnalysisPass {

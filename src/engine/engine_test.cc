@@ -2,13 +2,17 @@
 // SQLite store, and stem-aware search.
 #include <filesystem>
 #include <fstream>
+#include <limits>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "engine/analysis_pass.h"
 #include "engine/article_search.h"
+#include "engine/claims_json.h"
 #include "engine/ingest_pipeline.h"
 
 namespace dossier {
@@ -241,6 +245,81 @@ TEST_F(EngineTest, AnalysisContinuesFromTheStoredState) {
   EXPECT_EQ(kadhimi->article_count, 2u);
   EXPECT_EQ(WithVariant(*all, "Emmanuel Macron")->article_count, 2u);
   EXPECT_LT(all->size(), first + 3);  // only Iraq may be new
+}
+
+// Quotes, figures and the conflicts between sources, from the samples.
+TEST_F(EngineTest, AnalysisFindsQuotesFiguresAndConflicts) {
+  ASSERT_TRUE(Ingest({kSamples}).ok());
+  Result<AnalysisReport> r = Analyze(store_.get());
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GT(r->quotes, 10u);
+  EXPECT_GT(r->figures, 3u);
+  Result<std::vector<FindingRow>> quotes = store_->ListFindings("quotes");
+  ASSERT_TRUE(quotes.ok());
+  ASSERT_EQ(quotes->size(), r->quotes);
+  bool french_speaker = false;
+  for (const FindingRow& row : *quotes) {
+    nlohmann::json q = nlohmann::json::parse(row.json);
+    Result<Article> a = store_->GetArticle(q["article"].get<std::string>());
+    ASSERT_TRUE(a.ok());
+    const size_t start = q["start"], end = q["end"];
+    ASSERT_LE(end, a->text.size());
+    EXPECT_EQ(a->text.substr(start, end - start), q["text"]);  // offsets are bytes
+    french_speaker = french_speaker || (a->language == "fr" && q["speaker"].is_string());
+  }
+  EXPECT_TRUE(french_speaker);
+  // The samples date one killing to January 2020 and to January 2019.
+  Result<std::vector<FindingRow>> conflicts = store_->ListFindings("conflicts");
+  ASSERT_TRUE(conflicts.ok());
+  bool date_conflict = false;
+  for (const FindingRow& row : *conflicts) {
+    nlohmann::json c = nlohmann::json::parse(row.json);
+    if (c["kind"] != "date") continue;
+    std::set<std::string> values;
+    for (const auto& claim : c["claims"]) values.insert(claim["value"]);
+    date_conflict = date_conflict || (values.count("2020-01") && values.count("2019-01"));
+  }
+  EXPECT_TRUE(date_conflict);
+  // A later run keeps the claims: the conflict is still found with nothing new.
+  ASSERT_TRUE(Analyze(store_.get()).ok());
+  EXPECT_EQ(store_->ListFindings("conflicts")->size(), conflicts->size());
+}
+
+TEST(ClaimsJson, RoundTrip) {
+  ArticleFacts f;
+  f.article = "a1";
+  NumericClaim n;
+  n.article = "a1";
+  n.value = 5000;
+  n.low = 4500;
+  n.high = std::numeric_limits<double>::infinity();
+  n.approx = "some";
+  n.unit = "American soldiers";
+  n.counted = "troops";
+  n.subject_keys = {"E3", "iraq"};
+  n.date.known = true;
+  n.date.value = "2020-08";
+  n.date.start.precision = Precision::kMonth;
+  n.date.start.year = 2020;
+  n.date.start.month = 8;
+  n.date.last = n.date.start;
+  f.figures.push_back(n);
+  HappeningClaim h;
+  h.article = "a1";
+  h.happening = "death";
+  h.participant = "E7";
+  h.date = n.date;
+  f.happenings.push_back(h);
+  Result<ArticleFacts> back = ClaimsFromJson(ClaimsToJson(f));
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  ASSERT_EQ(back->figures.size(), 1u);
+  EXPECT_EQ(back->figures[0].high, n.high);
+  EXPECT_EQ(back->figures[0].subject_keys, n.subject_keys);
+  EXPECT_EQ(back->figures[0].date.start, n.date.start);
+  EXPECT_EQ(back->happenings[0].participant, "E7");
+  EXPECT_EQ(ClaimsToJson(*back), ClaimsToJson(f));
+  EXPECT_EQ(ClaimsFromJson("{\"article\": 3}").status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(ClaimsFromJson("not json").status().code(), Status::Code::kCorruption);
 }
 
 }  // namespace

@@ -27,9 +27,10 @@ constexpr const char* kOrderedQueries[] = {
     "WHERE published IS NULL ORDER BY rowid",
 };
 
-// The collections later stages fill; empty until they exist.
-constexpr const char* kOtherCollections[] = {"quotes", "figures", "conflicts", "events",
-                                             "storylines"};
+// The collections the later stages fill, kept as export objects (findings).
+constexpr const char* kFindingCollections[] = {"quotes", "figures", "conflicts", "events",
+                                               "storylines"};
+constexpr char kFindingRows[] = "SELECT data FROM findings WHERE collection = ?1 ORDER BY rowid";
 
 nlohmann::ordered_json TextOrNull(const Statement& st, int index) {
   if (st.ColumnIsNull(index)) return nullptr;
@@ -82,6 +83,24 @@ Status WriteArticles(const Database& db, std::ostream& out) {
   return Status::OK();
 }
 
+// The rows are JSON objects the engine wrote: copied as they are.
+Status WriteFindings(const Database& db, const char* collection, std::ostream& out) {
+  Result<Statement> st = Statement::Prepare(db.get(), kFindingRows, /*persistent=*/false);
+  if (!st.ok()) return st.status();
+  st->BindText(1, collection);
+  bool first = true;
+  for (;;) {
+    Result<bool> row = st->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out << (first ? "\n" : ",\n") << st->ColumnText(0);
+    first = false;
+    if (!out) return Status::IOError("writing the export failed");
+  }
+  if (!first) out << '\n';
+  return Status::OK();
+}
+
 Status WriteDocument(const Database& db, std::ostream& out) {
   out << "{\"dossier_export_version\":" << kExportVersion
       << ",\"generated_by\":\"dossier\",\"articles\":[";
@@ -89,7 +108,11 @@ Status WriteDocument(const Database& db, std::ostream& out) {
   out << "],\"entities\":[";
   DOSSIER_RETURN_IF_ERROR(WriteEntities(db, out));
   out << "]";
-  for (const char* name : kOtherCollections) out << ",\"" << name << "\":[]";
+  for (const char* name : kFindingCollections) {
+    out << ",\"" << name << "\":[";
+    DOSSIER_RETURN_IF_ERROR(WriteFindings(db, name, out));
+    out << "]";
+  }
   out << "}\n";
   out.flush();
   if (!out) return Status::IOError("writing the export failed");

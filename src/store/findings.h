@@ -56,6 +56,17 @@ struct ArticleFindings {
   std::vector<RoleRecord> roles;
 };
 
+// A finding kept as its export object: a quote, a figure, a conflict, an
+// event, a storyline (the collections of docs/export.schema.json), or a
+// private record a stage keeps for later runs (a collection the export does
+// not name).
+struct FindingRow {
+  std::string collection;  ///< "quotes", "figures", ...
+  std::string id;          ///< unique within its collection
+  std::string article_id;  ///< the article it was found in, or "" for cross-article findings
+  std::string json;        ///< one JSON object
+};
+
 // One atomic write of the analysis: the findings of some articles (which
 // are then marked analysed), the entities they changed, and the named
 // states of the online stages (resolver, clusterer) after them.
@@ -63,6 +74,10 @@ struct FindingsBatch {
   std::vector<ArticleFindings> articles;
   std::vector<EntityRecord> entities;
   std::vector<std::pair<std::string, std::string>> states;  ///< name -> bytes
+  // Collections emptied first (a stage that recomputes them whole), then
+  // rows written (a row replaces the row of the same collection and id).
+  std::vector<std::string> replace_collections;
+  std::vector<FindingRow> rows;
 };
 
 // One entity with where it occurs, for `dossier entity`.

@@ -186,11 +186,29 @@ CREATE INDEX entity_roles_by_entity ON entity_roles(entity);
 CREATE INDEX entity_roles_by_article ON entity_roles(article);
 )sql";
 
+// v4: the findings of the later stages (quotes, figures, conflicts, events,
+// storylines), each kept as its export object: the export streams them as
+// they are, and a stage may keep private rows for its next run. The rowid
+// keeps the order they were written in; a row found in an article goes with
+// it.
+constexpr char kSchemaV4[] = R"sql(
+CREATE TABLE findings (
+  rowid INTEGER PRIMARY KEY,
+  collection TEXT NOT NULL,
+  id TEXT NOT NULL,
+  article INTEGER REFERENCES articles(rowid) ON DELETE CASCADE,
+  data TEXT NOT NULL,
+  UNIQUE (collection, id)
+);
+CREATE INDEX findings_by_article ON findings(article);
+)sql";
+
 // In version order, starting at 1. Append only.
 constexpr Migration kMigrations[] = {
     {1, kSchemaV1},
     {2, kSchemaV2},
     {3, kSchemaV3},
+    {4, kSchemaV4},
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion,
               "one migration per schema version");

@@ -56,6 +56,16 @@ FROM entity_roles AS r JOIN articles AS a ON a.rowid = r.article
 WHERE r.entity = ?1
 ORDER BY r.date IS NULL, r.date, r.article, r.start)sql";
 
+constexpr char kClearCollection[] = "DELETE FROM findings WHERE collection = ?1";
+// A replaced row goes to the end of its collection's order.
+constexpr char kPutRow[] = R"sql(
+INSERT OR REPLACE INTO findings(collection, id, article, data)
+VALUES (?1, ?2, (SELECT rowid FROM articles WHERE id = ?3), ?4))sql";
+constexpr char kListRows[] = R"sql(
+SELECT f.collection, f.id, a.id, f.data FROM findings AS f
+  LEFT JOIN articles AS a ON a.rowid = f.article
+WHERE f.collection = ?1 ORDER BY f.rowid)sql";
+
 std::string Text(const Statement& st, int i) { return std::string(st.ColumnText(i)); }
 
 EntityRecord EntityRow(const Statement& st) {
@@ -92,6 +102,9 @@ Result<FindingsTables> FindingsTables::Prepare(const Database& db) {
       {&t.variants_, kVariants},
       {&t.entity_articles_, kEntityArticles},
       {&t.entity_roles_, kEntityRoles},
+      {&t.clear_collection_, kClearCollection},
+      {&t.put_row_, kPutRow},
+      {&t.list_rows_, kListRows},
   };
   for (const auto& s : kStatements) {
     Result<Statement> st = Statement::Prepare(db.get(), s.sql);
@@ -191,6 +204,15 @@ Status FindingsTables::Put(const FindingsBatch& batch) {
       if (!st.ok())
         return WithContext(st, "storing the findings of article \"" + a.article_id + "\"");
     }
+    for (const std::string& c : batch.replace_collections) {
+      StatementScope scope(clear_collection_);
+      clear_collection_.BindText(1, c);
+      DOSSIER_RETURN_IF_ERROR(clear_collection_.Run());
+    }
+    for (const FindingRow& row : batch.rows) {
+      Status st = PutRow(row);
+      if (!st.ok()) return WithContext(st, "storing " + row.collection + " " + row.id);
+    }
     for (const auto& [name, bytes] : batch.states) {
       StatementScope scope(put_state_);
       put_state_.BindText(1, name);
@@ -202,6 +224,33 @@ Status FindingsTables::Put(const FindingsBatch& batch) {
   if (s.ok()) s = db_->Exec("COMMIT");
   if (!s.ok() && !sqlite3_get_autocommit(db_->get())) (void)db_->Exec("ROLLBACK");
   return s;
+}
+
+Status FindingsTables::PutRow(const FindingRow& row) {
+  StatementScope scope(put_row_);
+  put_row_.BindText(1, row.collection);
+  put_row_.BindText(2, row.id);
+  if (row.article_id.empty()) {
+    put_row_.BindNull(3);
+  } else {
+    put_row_.BindText(3, row.article_id);
+  }
+  put_row_.BindText(4, row.json);
+  return put_row_.Run();
+}
+
+Result<std::vector<FindingRow>> FindingsTables::ListFindings(std::string_view collection) {
+  std::vector<FindingRow> out;
+  StatementScope scope(list_rows_);
+  list_rows_.BindText(1, collection);
+  for (;;) {
+    Result<bool> row = list_rows_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(
+        {Text(list_rows_, 0), Text(list_rows_, 1), Text(list_rows_, 2), Text(list_rows_, 3)});
+  }
+  return out;
 }
 
 Result<std::string> FindingsTables::GetState(std::string_view name) {

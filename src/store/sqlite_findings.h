@@ -26,18 +26,20 @@ class FindingsTables {
   Status Put(const FindingsBatch& batch);
   Result<std::string> GetState(std::string_view name);
   Result<std::vector<EntityRecord>> ListEntities();
+  Result<std::vector<FindingRow>> ListFindings(std::string_view collection);
   Result<EntityDetail> GetEntity(int64_t id);
 
  private:
   FindingsTables() = default;
   Status PutArticle(const ArticleFindings& a);
   Status PutEntity(const EntityRecord& e);
+  Status PutRow(const FindingRow& row);
   Result<std::vector<EntityVariantRecord>> Variants(int64_t id);
 
   const Database* db_ = nullptr;
   Statement rowid_of_, mark_, put_mention_, put_role_, put_entity_, clear_variants_, put_variant_,
       put_state_, get_state_, list_entities_, get_entity_, variants_, entity_articles_,
-      entity_roles_;
+      entity_roles_, clear_collection_, put_row_, list_rows_;
 };
 
 }  // namespace dossier::store_internal

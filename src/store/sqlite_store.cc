@@ -119,6 +119,9 @@ class SqliteStore final : public Store {
   Result<std::string> GetState(std::string_view name) override {
     return WithContext(findings_->GetState(name), path_);
   }
+  Result<std::vector<FindingRow>> ListFindings(std::string_view collection) override {
+    return WithContext(findings_->ListFindings(collection), path_);
+  }
   Result<std::vector<EntityRecord>> ListEntities() override {
     return WithContext(findings_->ListEntities(), path_);
   }

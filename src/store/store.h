@@ -130,6 +130,9 @@ class Store {
   // The named state the last PutFindings saved; "" when there is none.
   virtual Result<std::string> GetState(std::string_view name) = 0;
 
+  // The rows of one findings collection, in the order they were written.
+  virtual Result<std::vector<FindingRow>> ListFindings(std::string_view collection) = 0;
+
   // Every entity with its variants, by id.
   virtual Result<std::vector<EntityRecord>> ListEntities() = 0;
 

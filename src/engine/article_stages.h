@@ -1,0 +1,70 @@
+// ArticleStages: the per-article stages that follow the entities — quotes,
+// time and figures — run over one article with its entities, and their
+// findings as export objects (docs/export.schema.json).
+//
+//   ArticleStages stages;
+//   ArticleStageOutput out = stages.Run(article, entities, global_ids);
+//   for (const FindingRow& row : out.rows) batch.rows.push_back(row);
+//   all_facts.push_back(std::move(out.facts));  // for FindConflicts
+//
+// Tools are created per language on first use; a language without a tool
+// gets no findings of that kind (quotes, time and figures exist for English
+// and French).
+//
+// Thread-safety: not thread-safe (holds segmenters); one per thread.
+#ifndef DOSSIER_ENGINE_ARTICLE_STAGES_H_
+#define DOSSIER_ENGINE_ARTICLE_STAGES_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "clean/article.h"
+#include "entities/article_entities.h"
+#include "facts/claims.h"
+#include "store/findings.h"
+#include "time/article_time.h"
+
+namespace dossier {
+
+struct ArticleStageOutput {
+  std::vector<FindingRow> rows;  ///< "quotes" and "figures" rows
+  ArticleFacts facts;            ///< figures and happenings, for conflicts
+  ArticleTime time;
+  std::vector<TextSpan> sentences;
+  // The quotes' speaker entity (global id, -1 when none) and normalised
+  // text, for telling the same quote in other articles.
+  struct QuoteKey {
+    std::string id;
+    int64_t speaker = -1;
+    std::string text;
+  };
+  std::vector<QuoteKey> quotes;
+};
+
+class ArticleStages {
+ public:
+  ArticleStages();
+  ~ArticleStages();
+  ArticleStages(const ArticleStages&) = delete;
+  ArticleStages& operator=(const ArticleStages&) = delete;
+
+  // `global_ids[i]` is the global entity id of entities.entities[i].
+  ArticleStageOutput Run(const Article& article, const identity::ArticleEntities& entities,
+                         const std::vector<uint32_t>& global_ids);
+
+ private:
+  struct Tools;
+  Tools* ToolsFor(const std::string& language);
+  std::map<std::string, std::unique_ptr<Tools>, std::less<>> tools_;
+};
+
+// The export id of a quote and a figure: "Q<article>-<n>", "F<article>-<n>".
+std::string QuoteId(const std::string& article_id, size_t n);
+std::string FigureId(const std::string& article_id, size_t n);
+
+}  // namespace dossier
+
+#endif  // DOSSIER_ENGINE_ARTICLE_STAGES_H_
