@@ -169,6 +169,52 @@ TEST_F(AttributionModelTest, ExtractorUsesTheModel) {
   EXPECT_FALSE(q[0].direct);
 }
 
+// Hand-made spans "role:words" (each words found in the text once) to
+// quotes, dumped as "content <= speaker".
+std::vector<std::string> Assemble(
+    const std::string& text, const std::vector<std::pair<AttributionRole, std::string>>& spans) {
+  TextSegmenter seg("en");
+  Segmentation s = seg.Segment(text);
+  std::vector<AttributionSpan> tagged;
+  for (const auto& [role, words] : spans) {
+    const size_t at = text.find(words);
+    EXPECT_NE(at, std::string::npos) << words;
+    AttributionSpan a{role, 0, 0};
+    for (uint32_t t = 0; t < s.tokens.size(); ++t) {
+      if (s.tokens[t].begin <= at) a.first_token = t;
+      if (s.tokens[t].end <= at + words.size()) a.last_token = t;
+    }
+    tagged.push_back(a);
+  }
+  SpeakerResolver resolver(text, nullptr, nullptr);
+  std::vector<std::string> out;
+  for (const Quote& q : QuotesFromAttributions(text, s, tagged, resolver)) {
+    out.push_back(text.substr(q.begin, q.end - q.begin) + " <= " + q.speaker_text +
+                  (q.direct ? " (direct)" : ""));
+  }
+  return out;
+}
+
+TEST(QuotesFromAttributions, OneCueIsOneQuote) {
+  using R = AttributionRole;
+  // The two contents around "she said" take the same cue: one quote.
+  EXPECT_EQ(
+      Assemble("\"Prices will rise,\" she said. \"Wages will not.\"",
+               {{R::kContent, "Prices will rise"},
+                {R::kSource, "she"},
+                {R::kCue, "said"},
+                {R::kContent, "Wages will not"}}),
+      (std::vector<std::string>{"Prices will rise,\" she said. \"Wages will not <= she (direct)"}));
+  // Two cues, two quotes; the one-word content is dropped.
+  EXPECT_EQ(Assemble("Tom said taxes rose. Ann denied it.", {{R::kSource, "Tom"},
+                                                             {R::kCue, "said"},
+                                                             {R::kContent, "taxes rose"},
+                                                             {R::kSource, "Ann"},
+                                                             {R::kCue, "denied"},
+                                                             {R::kContent, "it"}}),
+            (std::vector<std::string>{"taxes rose <= Tom"}));
+}
+
 TEST(ParseBratAttributions, CharacterOffsetsBecomeBytes) {
   // "é" is two bytes: character 4 is byte 5.
   const std::string text = "Café owners said prices rose.";

@@ -15,6 +15,9 @@ constexpr double kDirectShare = 0.8;
 // Shorter contents are dropped (held-out PolNeAR train: 11 of 60 one-word
 // contents were right).
 constexpr size_t kMinContentWords = 2;
+// A content takes a cue at most this many sentences away (a quote
+// continued after its attribution sentence).
+constexpr int64_t kMaxCueSentences = 1;
 constexpr int64_t kFar = std::numeric_limits<int32_t>::max();
 
 class Assembler {
@@ -83,7 +86,8 @@ std::optional<size_t> Assembler::CueOf(const AttributionSpan& c) const {
     if (unit_of_[x.first_token] != unit) continue;
     const uint32_t s = sentence_of_[x.first_token];
     // Cues of the content's own sentences first, then of the neighbours.
-    int64_t penalty = s >= s0 && s <= s1 ? 0 : (s + 1 == s0 || s == s1 + 1) ? 1000 : kFar;
+    const int64_t away = s < s0 ? s0 - s : s > s1 ? s - s1 : 0;
+    const int64_t penalty = away <= kMaxCueSentences ? 1000 * away : kFar;
     if (penalty == kFar) continue;
     const int64_t score = penalty + Gap(x, c);
     if (score < best_score) best_score = score, best = i;
@@ -131,17 +135,20 @@ bool Assembler::Direct(uint32_t begin, uint32_t end) const {
 
 std::vector<Quote> Assembler::Run(const SpeakerResolver& resolver) const {
   std::vector<Quote> out;
+  // The quotes' content pieces: a merged quote is direct when every piece
+  // is (its attribution between the pieces is not quoted).
+  std::vector<std::vector<TextSpan>> pieces;
   std::optional<size_t> prev_cue;
   for (const AttributionSpan& c : contents_) {
     // One-word contents ("it", "this") are mostly the tagger's noise.
     if (WordCount(c) < kMinContentWords) continue;
     std::optional<size_t> cue = CueOf(c);
-    // “A,” she said, “B.”: B continues A when the cue they share lies
-    // between them.
-    if (!out.empty() && cue && prev_cue == cue &&
-        seg_.tokens[cues_[*cue].first_token].begin >= out.back().end &&
-        seg_.tokens[cues_[*cue].last_token].end <= seg_.tokens[c.first_token].begin) {
+    // One cue, one attribution: consecutive contents that take the same
+    // cue are one quote (“A,” she said, “B.”; held-out PolNeAR train:
+    // content F1 +3 over not merging, +0.4 over merging only around the cue).
+    if (!out.empty() && cue && prev_cue == cue) {
       out.back().end = seg_.tokens[c.last_token].end;
+      pieces.back().push_back({seg_.tokens[c.first_token].begin, out.back().end});
       continue;
     }
     prev_cue = cue;
@@ -163,9 +170,13 @@ std::vector<Quote> Assembler::Run(const SpeakerResolver& resolver) const {
     } else {
       q.speaker_begin = q.speaker_end = q.cue_begin;
     }
+    pieces.push_back({{q.begin, q.end}});
     out.push_back(std::move(q));
   }
-  for (Quote& q : out) q.direct = Direct(q.begin, q.end);
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].direct = std::all_of(pieces[i].begin(), pieces[i].end(),
+                                [this](const TextSpan& p) { return Direct(p.begin, p.end); });
+  }
   return out;
 }
 

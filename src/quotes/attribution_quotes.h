@@ -10,7 +10,8 @@
 //    sentence, else the nearest source in the content's sentences.
 //  - Two contents around one cue they share ("“A,” she said, “B.”") are
 //    one quote.
-//  - Content is direct when most of its words are between quote marks.
+//  - Content is direct when most of its words are between quote marks
+//    (in each piece of a merged quote).
 //
 // Thread-safety: pure function.
 #ifndef DOSSIER_QUOTES_ATTRIBUTION_QUOTES_H_

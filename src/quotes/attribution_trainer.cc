@@ -315,7 +315,7 @@ Result<AttributionModel> AttributionTrainer::Train(const std::vector<Attribution
                                                    std::ostream* log) const {
   const int bits = options_.hash_bits;
   const int k = options_.heldout_every;
-  TextSegmenter segmenter("en");
+  TextSegmenter segmenter(options_.language);
   std::vector<PreparedDoc> prepared;
   prepared.reserve(docs.size());
   for (const AttributionDocument& d : docs) prepared.push_back(Prepare(d, &segmenter));

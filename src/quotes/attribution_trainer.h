@@ -50,6 +50,7 @@ Result<std::vector<GoldAttributionSpan>> ParseBratAttributions(std::string_view 
                                                                std::string_view text);
 
 struct AttributionTrainerOptions {
+  std::string language = "en";  ///< of the corpus: sentence and word segmentation
   // Parameters that affect the model.
   int hash_bits = 20;   ///< feature table of 2^bits rows (training memory 200 MB at 20)
   int epochs = 12;      ///< passes over the training documents

@@ -3,7 +3,10 @@
 // reporting cue, the words naming its speaker and the article entity they
 // refer to.
 //
-//   Result<QuoteExtractor> x = QuoteExtractor::ForLanguage(article.language);
+//   // The attribution model is optional: without it, rules alone.
+//   auto model = LoadAttributionModel(article.language, ner::ModelRegistry::DefaultModelDirs());
+//   Result<QuoteExtractor> x = QuoteExtractor::ForLanguage(
+//       article.language, model.ok() ? *model : nullptr);
 //   if (!x.ok()) return x.status();  // NotFound: no lexicon for the language
 //   TextSegmenter seg(article.language);
 //   Segmentation s = seg.Segment(article.text);

@@ -6,8 +6,9 @@
 //
 // --heldout K holds out every K-th article to pick the best epoch (0: train
 // on all for --epochs passes). --stack-folds F (default 5, 0: one stage)
-// adds a second stage trained on F-fold jackknifed first-stage labels. Exit 1 on a data or write
-// error, 2 on usage errors.
+// adds a second stage trained on F-fold jackknifed first-stage labels.
+// The models/ file: see models/README.md for the command that made it.
+// Exit 1 on a data or write error, 2 on usage errors.
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -88,6 +89,7 @@ int main(int argc, char** argv) {
     std::cerr << docs.status().ToString() << "\n";
     return 1;
   }
+  options.language = lang;
   options.provenance = std::to_string(docs->size()) + " articles of " + corpus + "; " + command;
   quotes::AttributionTrainer trainer(options, &*lexicon);
   Result<quotes::AttributionModel> model = trainer.Train(*docs, &std::cerr);
