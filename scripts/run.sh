@@ -41,6 +41,12 @@ case "$mode" in
     build/dossier --db build/demo.db ingest samples/
     echo "== dossier stats"
     build/dossier --db build/demo.db stats
+    echo "== dossier entities (the actors, with all their names)"
+    build/dossier --db build/demo.db entities --limit 12
+    echo "== dossier quotes (who said what)"
+    build/dossier --db build/demo.db quotes --limit 12
+    echo "== dossier conflicts (where the sources disagree)"
+    build/dossier --db build/demo.db conflicts
     ;;
   test)
     echo "== tests (release)"

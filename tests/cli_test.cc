@@ -83,7 +83,7 @@ TEST_F(CliTest, VersionAndHelpForEveryCommand) {
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_NE(v.out.find("dossier"), std::string::npos);
   for (const char* cmd : {"ingest", "analyze", "export", "show", "search", "stats", "entity",
-                          "quotes", "conflicts"}) {
+                          "entities", "quotes", "conflicts"}) {
     RunResult h = Run(std::string(cmd) + " --help");
     EXPECT_EQ(h.exit_code, 0) << cmd;
     EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
@@ -184,6 +184,13 @@ TEST_F(CliTest, EntitiesFromIngestToExportAndLookup) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("prime-minister"), std::string::npos) << r.out;
   EXPECT_EQ(Run("entity Zzyzx").exit_code, 1);
+  r = Run("--json entities --type PER --limit 3");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json people = nlohmann::json::parse(r.out);
+  ASSERT_EQ(people.size(), 3u);
+  for (const auto& p : people) EXPECT_EQ(p["type"], "PER");
+  EXPECT_GE(people[0]["article_count"], people[2]["article_count"]);
+  EXPECT_EQ(Run("entities --type NOPE").exit_code, 2);
 
   // Quotes by speaker, in any spelling; conflicts between sources.
   r = Run("--json quotes --speaker Macron");

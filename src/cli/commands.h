@@ -37,6 +37,7 @@ void AddTrainNerCommand(CLI::App& app, const GlobalOptions& global, int* exit_co
 void AddNameMatchCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddAnalyzeCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddEntityCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddEntitiesCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddQuotesCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddConflictsCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   AddSearchCommand(app, global, &exit_code);
   AddStatsCommand(app, global, &exit_code);
   AddEntityCommand(app, global, &exit_code);
+  AddEntitiesCommand(app, global, &exit_code);
   AddQuotesCommand(app, global, &exit_code);
   AddConflictsCommand(app, global, &exit_code);
   AddExtractCommand(app, global, &exit_code);

@@ -91,7 +91,7 @@ struct AnalysisPass::Impl {
 
   ner::ArticleNer* NerFor(const std::string& language);
   Status LoadFindings();
-  void Analyze(const Article& article);
+  Status Analyze(const Article& article);
   void LinkSameQuotes(const ArticleStageOutput& out);
   Status Flush();
   Status WriteConflicts();
@@ -191,7 +191,7 @@ ner::ArticleNer* AnalysisPass::Impl::NerFor(const std::string& language) {
   return ners.emplace(language, std::move(ner)).first->second.get();
 }
 
-void AnalysisPass::Impl::Analyze(const Article& article) {
+Status AnalysisPass::Impl::Analyze(const Article& article) {
   ArticleFindings findings;
   findings.article_id = article.id;
   ++report.articles;
@@ -202,13 +202,14 @@ void AnalysisPass::Impl::Analyze(const Article& article) {
     // an entity is) are over all articles.
     resolver->Add(identity::ArticleEntities{article.id, article.language, article.published, {}});
     batch.articles.push_back(std::move(findings));
-    return;
+    return Status::OK();
   }
   const std::vector<ner::Mention> mentions = ner->Find(article.text);
   const identity::ArticleEntities entities = identity::FindArticleEntities(
       *resources, {article.id, article.text, article.language, article.published, &mentions});
   const std::vector<uint32_t> ids = resolver->Add(entities);
   ArticleStageOutput out = stages.Run(article, entities, ids);
+  if (!stages.status().ok()) return stages.status();
   for (FindingRow& row : out.rows) {
     if (row.collection == "quotes") ++report.quotes;
     if (row.collection == "figures") ++report.figures;
@@ -231,6 +232,7 @@ void AnalysisPass::Impl::Analyze(const Article& article) {
   }
   report.mentions += findings.mentions.size();
   batch.articles.push_back(std::move(findings));
+  return Status::OK();
 }
 
 Status AnalysisPass::Impl::Flush() {
@@ -282,7 +284,7 @@ Result<AnalysisReport> AnalysisPass::Run() {
   for (const std::string& id : *pending) {
     Result<Article> article = impl.store->GetArticle(id);
     if (!article.ok()) return article.status();
-    impl.Analyze(*article);
+    DOSSIER_RETURN_IF_ERROR(impl.Analyze(*article));
     --left;
     if (impl.batch.articles.size() >= impl.options.batch_size) {
       DOSSIER_RETURN_IF_ERROR(impl.Flush());

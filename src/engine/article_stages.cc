@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "entities/model_registry.h"
+#include "quotes/attribution_model.h"
 #include "quotes/quote_extractor.h"
 #include "text/segmenter.h"
 #include "time/time_tagger.h"
@@ -66,8 +68,20 @@ ArticleStages::Tools* ArticleStages::ToolsFor(const std::string& language) {
   auto it = tools_.find(language);
   if (it != tools_.end()) return it->second.get();
   auto tools = std::make_unique<Tools>(language);
-  // A language without a lexicon simply has no findings of that kind.
-  if (Result<quotes::QuoteExtractor> q = quotes::QuoteExtractor::ForLanguage(language); q.ok()) {
+  // A language without a lexicon simply has no findings of that kind; one
+  // without an attribution model gets the rule-based quotes. A damaged model
+  // is an error.
+  std::shared_ptr<const quotes::AttributionModel> model;
+  Result<std::shared_ptr<const quotes::AttributionModel>> loaded =
+      quotes::LoadAttributionModel(language, ner::ModelRegistry::DefaultModelDirs());
+  if (loaded.ok()) {
+    model = std::move(*loaded);
+  } else if (loaded.status().code() != Status::Code::kNotFound &&
+             loaded.status().code() != Status::Code::kInvalidInput && status_.ok()) {
+    status_ = loaded.status();
+  }
+  if (Result<quotes::QuoteExtractor> q = quotes::QuoteExtractor::ForLanguage(language, model);
+      q.ok()) {
     tools->quotes.emplace(std::move(*q));
   }
   if (Result<TimeTagger> t = TimeTagger::Create(language); t.ok())

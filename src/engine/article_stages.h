@@ -9,7 +9,9 @@
 //
 // Tools are created per language on first use; a language without a tool
 // gets no findings of that kind (quotes, time and figures exist for English
-// and French).
+// and French). Quotes use the learned attribution model of the language
+// (models/quotes-<lang>.bin, found like the NER models) when there is one,
+// else the rules alone.
 //
 // Thread-safety: not thread-safe (holds segmenters); one per thread.
 #ifndef DOSSIER_ENGINE_ARTICLE_STAGES_H_
@@ -21,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "base/status.h"
 #include "clean/article.h"
 #include "entities/article_entities.h"
 #include "facts/claims.h"
@@ -55,10 +58,15 @@ class ArticleStages {
   ArticleStageOutput Run(const Article& article, const identity::ArticleEntities& entities,
                          const std::vector<uint32_t>& global_ids);
 
+  // The first error met loading a language's tools (a damaged model file);
+  // OK otherwise. A missing model or lexicon is not an error.
+  const Status& status() const { return status_; }
+
  private:
   struct Tools;
   Tools* ToolsFor(const std::string& language);
   std::map<std::string, std::unique_ptr<Tools>, std::less<>> tools_;
+  Status status_;
 };
 
 // The export id of a quote and a figure: "Q<article>-<n>", "F<article>-<n>".
