@@ -1,6 +1,6 @@
 // The data files of the identity library (data/entities/: aliases.tsv,
 // demonyms.tsv, capitals.tsv, roles-<lang>.txt), embedded at build time by
-// embed_identity_data.cmake (see the generated identity_data_files.cc in the
+// cmake/embed_files.cmake (see the generated identity_data_files.cc in the
 // build tree).
 //
 // Internal to the identity library. Thread-safety: immutable data.
@@ -9,12 +9,11 @@
 
 #include <cstddef>
 
+#include "base/embedded_file.h"
+
 namespace dossier::identity_internal {
 
-struct EmbeddedFile {
-  const char* name;     ///< file name: "aliases.tsv"
-  const char* content;  ///< the file, byte for byte (minus '\r')
-};
+using ::dossier::EmbeddedFile;
 
 extern const EmbeddedFile kIdentityDataFiles[];
 extern const size_t kIdentityDataFileCount;

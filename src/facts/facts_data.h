@@ -1,16 +1,15 @@
 // The data files of data/facts/ (and data/entities/demonyms.tsv) compiled
-// into the library (src/time/embed_files.cmake).
+// into the library (cmake/embed_files.cmake).
 #ifndef DOSSIER_FACTS_FACTS_DATA_H_
 #define DOSSIER_FACTS_FACTS_DATA_H_
 
 #include <cstddef>
 
+#include "base/embedded_file.h"
+
 namespace dossier::facts_internal {
 
-struct EmbeddedFile {
-  const char* name;     ///< file name, e.g. "numbers-en.tsv"
-  const char* content;  ///< the whole file
-};
+using ::dossier::EmbeddedFile;
 extern const EmbeddedFile kFactsData[];
 extern const size_t kFactsDataCount;
 

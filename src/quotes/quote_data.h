@@ -1,5 +1,5 @@
 // The files of data/quotes/, embedded at build time by
-// embed_quote_data.cmake (see the generated quote_data.cc in the build tree).
+// cmake/embed_files.cmake (see the generated quote_data.cc in the build tree).
 //
 // Internal to the quotes stage. Thread-safety: immutable data.
 #ifndef DOSSIER_QUOTES_QUOTE_DATA_H_
@@ -7,12 +7,11 @@
 
 #include <cstddef>
 
+#include "base/embedded_file.h"
+
 namespace dossier::quotes_internal {
 
-struct EmbeddedFile {
-  const char* name;     ///< file name without ".txt": "reporting-verbs-en"
-  const char* content;  ///< the file, byte for byte (minus '\r')
-};
+using ::dossier::EmbeddedFile;
 
 extern const EmbeddedFile kQuoteDataFiles[];
 extern const size_t kQuoteDataFileCount;

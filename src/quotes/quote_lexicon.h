@@ -1,6 +1,6 @@
 // QuoteLexicon: the reporting cues of one language, read from
 // data/quotes/reporting-verbs-<lang>.txt (compiled in, see
-// embed_quote_data.cmake): reporting verbs and their forms, the words that
+// cmake/embed_files.cmake): reporting verbs and their forms, the words that
 // may stand between a speaker and its verb, source prepositions ("according
 // to", "selon"), complementisers, pronouns. The file format is described at
 // the top of data/quotes/reporting-verbs-en.txt.

@@ -1,4 +1,4 @@
-// The files of data/abbreviations/, embedded at build time by embed_data.cmake
+// The files of data/abbreviations/, embedded at build time by cmake/embed_files.cmake
 // (see the generated abbreviation_data.cc in the build tree).
 //
 // Internal to the text stage. Thread-safety: immutable data.
@@ -7,12 +7,11 @@
 
 #include <cstddef>
 
+#include "base/embedded_file.h"
+
 namespace dossier::text_internal {
 
-struct EmbeddedFile {
-  const char* name;     ///< file name without ".txt": an ISO 639-1 code
-  const char* content;  ///< the file, byte for byte (minus '\r')
-};
+using ::dossier::EmbeddedFile;
 
 extern const EmbeddedFile kAbbreviationFiles[];
 extern const size_t kAbbreviationFileCount;

@@ -4,12 +4,11 @@
 
 #include <cstddef>
 
+#include "base/embedded_file.h"
+
 namespace dossier::time_internal {
 
-struct EmbeddedFile {
-  const char* name;     ///< file name, e.g. "en.tsv"
-  const char* content;  ///< the whole file
-};
+using ::dossier::EmbeddedFile;
 extern const EmbeddedFile kTimeData[];
 extern const size_t kTimeDataCount;
 
