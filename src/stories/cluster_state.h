@@ -1,0 +1,103 @@
+// The state behind StoryClusterer (story_clusterer.h), shared by the
+// clustering code (story_clusterer.cc) and its serialisation
+// (story_state.cc). Internal to the stories stage.
+//
+// Thread-safety: not thread-safe.
+#ifndef DOSSIER_STORIES_CLUSTER_STATE_H_
+#define DOSSIER_STORIES_CLUSTER_STATE_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "entities/flat_hash_map.h"
+#include "stories/near_duplicates.h"
+#include "stories/story_clusterer.h"
+#include "stories/story_document.h"
+
+namespace dossier::stories::internal {
+
+// A sparse vector sorted by key.
+using SparseVector = std::vector<std::pair<uint64_t, float>>;
+
+// The sum of unit vectors, its heaviest `cap` keys kept.
+struct Centroid {
+  SparseVector entries;
+  double norm = 0;
+
+  // Adds `v`; appends to *added the keys now present that were not before.
+  void Add(const SparseVector& v, uint32_t cap, std::vector<uint64_t>* added);
+  // The dot product with `v` (both sorted by key).
+  double Dot(const SparseVector& v) const;
+};
+
+struct EventState {
+  Centroid centroid;
+  uint32_t storyline = 0;
+  int32_t first_day = kNoDay;  ///< span of its articles' publication days
+  int32_t last_day = kNoDay;
+  uint32_t last_article = 0;  ///< ordinal of its newest article
+  std::vector<uint32_t> articles;
+  std::map<int32_t, uint32_t> mentioned_days;  ///< day -> articles mentioning it
+};
+
+// How many of a storyline's articles have each key: what its events have in
+// common, which says little about which event an article reports. Sorted
+// by key; at most `cap` entries, the rarest dropped first.
+struct KeyCounts {
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  uint32_t documents = 0;
+
+  void Add(const SparseVector& v, uint32_t cap);
+};
+
+struct StorylineState {
+  Centroid centroid;
+  KeyCounts counts;
+  std::vector<uint32_t> events;
+  int32_t first_day = kNoDay;
+  int32_t last_day = kNoDay;
+  uint32_t last_article = 0;
+};
+
+struct ArticleState {
+  std::string id;
+  std::string language;
+  std::string title;
+  uint32_t event = 0;
+  uint32_t copy_group = 0;
+  int32_t day = kNoDay;
+};
+
+// Feature key -> ids (events or storylines), in order of entry.
+using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
+
+}  // namespace dossier::stories::internal
+
+namespace dossier::stories {
+
+struct StoryClusterer::Rep {
+  ClustererOptions options;
+  uint32_t documents = 0;  ///< articles added (the N of the document frequencies)
+  int32_t newest_day = kNoDay;
+  ner::FlatHashMap<uint32_t> df;  ///< feature key -> articles with it
+  std::vector<internal::ArticleState> articles;
+  std::vector<internal::EventState> events;
+  std::vector<internal::StorylineState> storylines;
+  internal::Postings storyline_postings;
+  NearDuplicateIndex near_duplicates;
+
+  // Scratch for candidate search, sized to the larger of events/storylines.
+  std::vector<float> accumulator;
+  std::vector<uint32_t> stamp;
+  uint32_t current_stamp = 0;
+
+  explicit Rep(const ClustererOptions& o) : options(o), near_duplicates(o.near_duplicates) {}
+};
+
+}  // namespace dossier::stories
+
+#endif  // DOSSIER_STORIES_CLUSTER_STATE_H_

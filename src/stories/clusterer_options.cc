@@ -1,0 +1,81 @@
+// Tested by story_clusterer_test.cc.
+#include <charconv>
+#include <string>
+
+#include "stories/story_clusterer.h"
+
+namespace dossier::stories {
+namespace {
+
+template <typename T>
+bool Parse(std::string_view text, T* out) {
+  std::string s(text);
+  try {
+    size_t used = 0;
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+      *out = static_cast<T>(std::stod(s, &used));
+    } else {
+      long long v = std::stoll(s, &used);
+      if (v < 0 && std::is_unsigned_v<T>) return false;
+      *out = static_cast<T>(v);
+    }
+    return used == s.size();
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+Status SetClustererOption(ClustererOptions* o, std::string_view name, std::string_view value) {
+  bool ok = false;
+  auto f = [&](std::string_view n, float* p) {
+    if (name == n) ok = Parse(value, p), name = "";
+  };
+  auto i = [&](std::string_view n, int32_t* p) {
+    if (name == n) ok = Parse(value, p), name = "";
+  };
+  auto u = [&](std::string_view n, uint32_t* p) {
+    if (name == n) ok = Parse(value, p), name = "";
+  };
+  std::string_view original = name;
+  f("event_threshold", &o->event_threshold);
+  f("retired_threshold", &o->retired_threshold);
+  f("storyline_threshold", &o->storyline_threshold);
+  f("entity_boost", &o->entity_boost);
+  f("place_boost", &o->place_boost);
+  f("number_boost", &o->number_boost);
+  f("date_boost", &o->date_boost);
+  f("event_decay_days", &o->event_decay_days);
+  f("storyline_decay_days", &o->storyline_decay_days);
+  f("local_power", &o->local_power);
+  u("storyline_counts", &o->storyline_counts);
+  i("event_window_days", &o->event_window_days);
+  i("storyline_window_days", &o->storyline_window_days);
+  u("window_articles", &o->window_articles);
+  u("centroid_keys", &o->centroid_keys);
+  u("storyline_centroid_keys", &o->storyline_centroid_keys);
+  u("query_keys", &o->query_keys);
+  u("posting_scan", &o->posting_scan);
+  u("posting_cap", &o->posting_cap);
+  u("max_candidates", &o->max_candidates);
+  u("near_duplicates.window", &o->near_duplicates.window);
+  i("near_duplicates.rows", &o->near_duplicates.rows);
+  i("near_duplicates.min_shingles", &o->near_duplicates.min_shingles);
+  if (name == "near_duplicates.min_similarity")
+    ok = Parse(value, &o->near_duplicates.min_similarity), name = "";
+  if (name == "exhaustive") {
+    ok = value == "true" || value == "false";
+    o->exhaustive = value == "true";
+    name = "";
+  }
+  if (!name.empty())
+    return Status::InvalidInput("unknown clusterer option " + std::string(original));
+  if (!ok) {
+    return Status::InvalidInput("bad value for " + std::string(original) + ": " +
+                                std::string(value));
+  }
+  return Status::OK();
+}
+
+}  // namespace dossier::stories

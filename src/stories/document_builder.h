@@ -1,0 +1,71 @@
+// DocumentBuilder: makes the StoryDocument of an article from its text, its
+// entities (identity::FindArticleEntities) and their global ids
+// (identity::EntityResolver::Add).
+//
+//   DocumentBuilder builder(lexicon.get());  // lexicon may be null
+//   std::vector<uint32_t> ids = resolver.Add(entities);
+//   StoryDocument d = builder.Build(article, entities, ids, mentioned_dates);
+//
+// Terms: the words of the text (ICU tokens, case-folded, Snowball stems),
+// words shorter than three bytes skipped, headline words (or the first
+// sentence's when there is no headline) counted twice. A word the lexicon
+// maps to pivot stems gives those (its weight split between them) instead of
+// its own stem. Numbers are kept as written without separators ("5,000" ->
+// "5000"), two characters or more. Shingles are hashes of every run of four
+// consecutive word or number tokens. Places are the LOC entities: their
+// alias group when they have one ("country:IQ"), else their global id.
+//
+// Thread-safety: NOT thread-safe (owns segmenters and stemmers, one per
+// language, made on first use); use one per thread. The lexicon may be shared.
+#ifndef DOSSIER_STORIES_DOCUMENT_BUILDER_H_
+#define DOSSIER_STORIES_DOCUMENT_BUILDER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "clean/article.h"
+#include "entities/article_entities.h"
+#include "stories/pivot_lexicon.h"
+#include "stories/story_document.h"
+#include "text/segmenter.h"
+#include "text/stemmer.h"
+
+namespace dossier::stories {
+
+class DocumentBuilder {
+ public:
+  // REQUIRES: lexicon (if not null) outlives the builder.
+  explicit DocumentBuilder(const PivotLexicon* lexicon);
+  ~DocumentBuilder();
+  DocumentBuilder(const DocumentBuilder&) = delete;
+  DocumentBuilder& operator=(const DocumentBuilder&) = delete;
+
+  // `global_ids[i]` is the global id of entities.entities[i] (the result of
+  // EntityResolver::Add); `mentioned_dates` are ISO dates the text refers to
+  // (from the time stage; may be empty). Invalid dates are ignored.
+  // REQUIRES: global_ids.size() == entities.entities.size().
+  StoryDocument Build(const Article& article, const identity::ArticleEntities& entities,
+                      const std::vector<uint32_t>& global_ids,
+                      const std::vector<std::string>& mentioned_dates = {});
+
+ private:
+  struct Language {
+    std::unique_ptr<TextSegmenter> segmenter;
+    std::unique_ptr<Stemmer> stemmer;
+  };
+  Language& ForLanguage(const std::string& language);
+  void AddWord(std::string_view language, Stemmer& stemmer, std::string_view folded, float weight,
+               std::map<uint64_t, float>* terms);
+
+  const PivotLexicon* lexicon_;
+  std::map<std::string, Language, std::less<>> languages_;
+  std::string fold_;  // scratch
+};
+
+}  // namespace dossier::stories
+
+#endif  // DOSSIER_STORIES_DOCUMENT_BUILDER_H_

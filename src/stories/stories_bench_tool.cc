@@ -1,0 +1,159 @@
+// stories_bench_tool: reads articles as JSON Lines ({"id", "text",
+// "language", "published", "title", "dates": [ISO...]}) from a file or
+// stdin, in order, and prints one JSON line per article:
+//   {"id": ..., "event": N, "storyline": N, "copy_group": N, "score": x}
+// then one {"events": E, "storylines": S} line. For bench/story_bench.py
+// until the dossier CLI carries the stories stage.
+//
+//   stories_bench_tool [--set name=value]... [--no-lexicon] [--save-docs OUT] [FILE]
+//   stories_bench_tool [--set name=value]... --load-docs DOCS
+// --save-docs writes each article's StoryDocument as a JSON line; --load-docs
+// clusters such a file without the text and entity stages (for tuning).
+#include <fstream>
+#include <iostream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "stories/story_pipeline.h"
+
+using namespace dossier;
+
+namespace {
+
+nlohmann::json DocToJson(const stories::StoryDocument& d) {
+  nlohmann::json terms = nlohmann::json::array(), entities = nlohmann::json::array();
+  for (const auto& t : d.terms) terms.push_back({t.key, t.weight});
+  for (const auto& e : d.entities) entities.push_back({e.id, static_cast<int>(e.type)});
+  return {
+      {"id", d.id},       {"language", d.language}, {"title", d.title},   {"day", d.day},
+      {"terms", terms},   {"entities", entities},   {"places", d.places}, {"numbers", d.numbers},
+      {"dates", d.dates}, {"shingles", d.shingles}};
+}
+
+stories::StoryDocument DocFromJson(const nlohmann::json& j) {
+  stories::StoryDocument d;
+  d.id = j.at("id").get<std::string>();
+  d.language = j.at("language").get<std::string>();
+  d.title = j.at("title").get<std::string>();
+  d.day = j.at("day").get<int32_t>();
+  for (const auto& t : j.at("terms")) d.terms.push_back({t[0].get<uint64_t>(), t[1].get<float>()});
+  for (const auto& e : j.at("entities")) {
+    d.entities.push_back({e[0].get<uint32_t>(), static_cast<ner::EntityType>(e[1].get<int>())});
+  }
+  d.places = j.at("places").get<std::vector<uint64_t>>();
+  d.numbers = j.at("numbers").get<std::vector<uint64_t>>();
+  d.dates = j.at("dates").get<std::vector<int32_t>>();
+  d.shingles = j.at("shingles").get<std::vector<uint64_t>>();
+  return d;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  stories::PipelineOptions options;
+  std::string path = "-", save_docs, load_docs;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--set" && i + 1 < argc) {
+      std::string kv = argv[++i];
+      size_t eq = kv.find('=');
+      Status s = eq == std::string::npos
+                     ? Status::InvalidInput("--set needs name=value")
+                     : stories::SetClustererOption(&options.clusterer, kv.substr(0, eq),
+                                                   kv.substr(eq + 1));
+      if (!s.ok()) {
+        std::cerr << s.ToString() << "\n";
+        return 2;
+      }
+    } else if (arg == "--save-docs" && i + 1 < argc) {
+      save_docs = argv[++i];
+    } else if (arg == "--load-docs" && i + 1 < argc) {
+      load_docs = argv[++i];
+    } else if (arg == "--no-lexicon") {
+      options.use_lexicon = false;
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      std::cerr << "usage: stories_bench_tool [--set name=value]... [--no-lexicon] [FILE]\n";
+      return 2;
+    } else {
+      path = arg;
+    }
+  }
+  if (!load_docs.empty()) {
+    std::ifstream in(load_docs);
+    stories::StoryClusterer c(options.clusterer);
+    for (std::string line; std::getline(in, line);) {
+      stories::StoryDocument d = DocFromJson(nlohmann::json::parse(line));
+      stories::Assignment as = c.Add(d);
+      std::cout << nlohmann::json{{"id", d.id},
+                                  {"event", as.event},
+                                  {"storyline", as.storyline},
+                                  {"copy_group", as.copy_group},
+                                  {"score", as.score}}
+                       .dump()
+                << "\n";
+    }
+    std::cout
+        << nlohmann::json{{"events", c.event_count()}, {"storylines", c.storyline_count()}}.dump()
+        << "\n";
+    return 0;
+  }
+  std::ofstream saved;
+  if (!save_docs.empty()) saved.open(save_docs);
+  Result<std::unique_ptr<stories::StoryPipeline>> pipeline =
+      stories::StoryPipeline::Create(options);
+  if (!pipeline.ok()) {
+    std::cerr << pipeline.status().ToString() << "\n";
+    return 3;
+  }
+  std::ifstream file;
+  if (path != "-") {
+    file.open(path);
+    if (!file) {
+      std::cerr << "cannot open " << path << "\n";
+      return 2;
+    }
+  }
+  std::istream& in = path == "-" ? std::cin : file;
+  std::string line;
+  int line_no = 0, rejected = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty()) continue;
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("text")) {
+      std::cerr << path << ": line " << line_no << ": not a JSON object with \"text\"\n";
+      ++rejected;
+      continue;
+    }
+    Article a;
+    a.id = j.value("id", std::to_string(line_no));
+    a.text = j.value("text", "");
+    a.language = j.value("language", "en");
+    a.published = j.value("published", "");
+    a.title = j.value("title", "");
+    std::vector<std::string> dates;
+    if (j.contains("dates") && j["dates"].is_array()) {
+      for (const auto& d : j["dates"]) {
+        if (d.is_string()) dates.push_back(d.get<std::string>());
+      }
+    }
+    stories::StoryDocument doc = (*pipeline)->Build(a, dates);
+    if (saved.is_open()) saved << DocToJson(doc).dump() << "\n";
+    stories::Assignment as = (*pipeline)->clusterer().Add(doc);
+    nlohmann::json out = {{"id", a.id},
+                          {"event", as.event},
+                          {"storyline", as.storyline},
+                          {"copy_group", as.copy_group},
+                          {"score", as.score}};
+    std::cout << out.dump() << "\n";
+  }
+  const stories::StoryClusterer& c = (*pipeline)->clusterer();
+  std::cout << nlohmann::json{{"events", c.event_count()},
+                              {"storylines", c.storyline_count()},
+                              {"lexicon_fr",
+                               (*pipeline)->lexicon() ? (*pipeline)->lexicon()->size("fr") : 0}}
+                   .dump()
+            << "\n";
+  return rejected > 0 ? 1 : 0;
+}

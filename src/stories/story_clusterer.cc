@@ -1,0 +1,494 @@
+// Tested by story_clusterer_test.cc.
+#include "stories/story_clusterer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "stories/cluster_state.h"
+
+namespace dossier::stories {
+namespace internal {
+
+void Centroid::Add(const SparseVector& v, uint32_t cap, std::vector<uint64_t>* added) {
+  SparseVector merged;
+  merged.reserve(entries.size() + v.size());
+  std::vector<uint64_t> fresh;
+  size_t i = 0, j = 0;
+  while (i < entries.size() || j < v.size()) {
+    if (j == v.size() || (i < entries.size() && entries[i].first < v[j].first)) {
+      merged.push_back(entries[i++]);
+    } else if (i == entries.size() || v[j].first < entries[i].first) {
+      fresh.push_back(v[j].first);
+      merged.push_back(v[j++]);
+    } else {
+      merged.emplace_back(entries[i].first, entries[i].second + v[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  if (merged.size() > cap) {
+    auto heavier = [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    std::nth_element(merged.begin(), merged.begin() + cap, merged.end(), heavier);
+    merged.resize(cap);
+    std::sort(merged.begin(), merged.end());
+  }
+  entries = std::move(merged);
+  double sum = 0;
+  for (const auto& [key, w] : entries) sum += static_cast<double>(w) * w;
+  norm = std::sqrt(sum);
+  if (added == nullptr) return;
+  for (uint64_t key : fresh) {
+    auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(key, -1e30f));
+    if (it != entries.end() && it->first == key) added->push_back(key);
+  }
+}
+
+double Centroid::Dot(const SparseVector& v) const {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < entries.size() && j < v.size()) {
+    if (entries[i].first < v[j].first) {
+      ++i;
+    } else if (v[j].first < entries[i].first) {
+      ++j;
+    } else {
+      sum += static_cast<double>(entries[i++].second) * v[j++].second;
+    }
+  }
+  return sum;
+}
+
+void KeyCounts::Add(const SparseVector& v, uint32_t cap) {
+  ++documents;
+  std::vector<std::pair<uint64_t, uint32_t>> merged;
+  merged.reserve(entries.size() + v.size());
+  size_t i = 0, j = 0;
+  while (i < entries.size() || j < v.size()) {
+    if (j == v.size() || (i < entries.size() && entries[i].first < v[j].first)) {
+      merged.push_back(entries[i++]);
+    } else if (i == entries.size() || v[j].first < entries[i].first) {
+      merged.emplace_back(v[j++].first, 1u);
+    } else {
+      merged.emplace_back(entries[i].first, entries[i].second + 1);
+      ++i;
+      ++j;
+    }
+  }
+  if (merged.size() > cap) {
+    auto commoner = [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    };
+    std::nth_element(merged.begin(), merged.begin() + cap, merged.end(), commoner);
+    merged.resize(cap);
+    std::sort(merged.begin(), merged.end());
+  }
+  entries = std::move(merged);
+}
+
+}  // namespace internal
+
+namespace {
+
+using internal::Centroid;
+using internal::SparseVector;
+
+constexpr uint64_t TypedKey(FeatureKind kind, uint64_t value) {
+  return (static_cast<uint64_t>(kind) << 56) | (value & 0x00ffffffffffffffULL);
+}
+
+double TimeFactor(int32_t day, int32_t first, int32_t last, float decay) {
+  if (day == kNoDay || first == kNoDay || decay <= 0) return 1.0;
+  int32_t gap = day < first ? first - day : (day > last ? day - last : 0);
+  return std::exp(-static_cast<double>(gap) / decay);
+}
+
+// Local weight of a key held by `count` of a storyline's `documents`.
+double LocalWeight(uint32_t documents, uint32_t count, float power) {
+  double w = std::log((documents + 1.0) / (count + 0.5));
+  if (w <= 0) return 0;
+  return power == 1.0f ? w : std::pow(w, power);
+}
+
+// Cosine of `v` and centroid `c`, both re-weighted by the local weights of
+// `counts` (three sorted sequences merged).
+double LocalCosine(const SparseVector& v, const Centroid& c, const internal::KeyCounts& counts,
+                   float power) {
+  if (power <= 0) return c.norm > 0 ? c.Dot(v) / c.norm : 0;
+  auto weight_of = [&](uint64_t key, size_t* k) {
+    const auto& e = counts.entries;
+    while (*k < e.size() && e[*k].first < key) ++*k;
+    uint32_t n = *k < e.size() && e[*k].first == key ? e[*k].second : 0;
+    return LocalWeight(counts.documents, n, power);
+  };
+  double vv = 0, dot = 0, cc = 0;
+  size_t k = 0;
+  for (const auto& [key, w] : v) {
+    double l = weight_of(key, &k);
+    vv += static_cast<double>(w) * w * l * l;
+  }
+  k = 0;
+  size_t j = 0;
+  for (const auto& [key, w] : c.entries) {
+    double l = weight_of(key, &k);
+    double lw = w * l;
+    cc += lw * lw;
+    while (j < v.size() && v[j].first < key) ++j;
+    if (j < v.size() && v[j].first == key) dot += lw * v[j].second * l;
+  }
+  if (vv <= 0 || cc <= 0) return 0;
+  return dot / std::sqrt(vv * cc);
+}
+
+bool Within(int32_t newest, int32_t last, int32_t days) {
+  return newest == kNoDay || last == kNoDay || newest - last <= days;
+}
+
+void AddPostings(internal::Postings* postings, const std::vector<uint64_t>& keys, uint32_t id,
+                 uint32_t cap) {
+  for (uint64_t key : keys) {
+    std::vector<uint32_t>& list = (*postings)[key];
+    list.push_back(id);
+    // Dropping the oldest half at once keeps the amortised cost constant.
+    if (list.size() > cap) list.erase(list.begin(), list.begin() + (list.size() - cap / 2));
+  }
+}
+
+}  // namespace
+
+StoryClusterer::StoryClusterer(ClustererOptions options) : rep_(std::make_unique<Rep>(options)) {}
+StoryClusterer::~StoryClusterer() = default;
+
+const ClustererOptions& StoryClusterer::options() const { return rep_->options; }
+void StoryClusterer::SetSearchOptions(const ClustererOptions& o) {
+  rep_->options.query_keys = o.query_keys;
+  rep_->options.posting_scan = o.posting_scan;
+  rep_->options.max_candidates = o.max_candidates;
+  rep_->options.exhaustive = o.exhaustive;
+}
+size_t StoryClusterer::article_count() const { return rep_->articles.size(); }
+size_t StoryClusterer::event_count() const { return rep_->events.size(); }
+size_t StoryClusterer::storyline_count() const { return rep_->storylines.size(); }
+
+namespace {
+
+// The article's unit feature vector; updates the document frequencies.
+SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d) {
+  const ClustererOptions& o = r.options;
+  SparseVector v;
+  v.reserve(d.terms.size() + d.entities.size() + d.places.size() + d.numbers.size() +
+            d.dates.size());
+  ++r.documents;
+  const double n = r.documents;
+  auto idf = [&](uint64_t key) {
+    uint32_t df = ++r.df[key];
+    return std::log((n + 1.0) / df);
+  };
+  for (const WeightedTerm& t : d.terms) {
+    if (t.weight <= 0) continue;
+    double tf = t.weight < 1 ? t.weight : 1.0 + std::log(t.weight);
+    v.emplace_back(t.key, static_cast<float>(tf * idf(t.key)));
+  }
+  auto add_family = [&](uint64_t key, float boost) {
+    v.emplace_back(key, static_cast<float>(boost * idf(key)));
+  };
+  for (const EntityRef& e : d.entities)
+    add_family(TypedKey(FeatureKind::kEntity, e.id), o.entity_boost);
+  for (uint64_t p : d.places) add_family(p, o.place_boost);
+  for (uint64_t x : d.numbers) add_family(x, o.number_boost);
+  for (int32_t day : d.dates) {
+    add_family(TypedKey(FeatureKind::kDate, static_cast<uint32_t>(day)), o.date_boost);
+  }
+  std::sort(v.begin(), v.end());
+  // Merge equal keys (a place key may equal nothing else, but be safe).
+  SparseVector merged;
+  merged.reserve(v.size());
+  for (const auto& e : v) {
+    if (!merged.empty() && merged.back().first == e.first)
+      merged.back().second += e.second;
+    else
+      merged.push_back(e);
+  }
+  double sum = 0;
+  for (const auto& [k, w] : merged) sum += static_cast<double>(w) * w;
+  if (sum > 0) {
+    const float inv = static_cast<float>(1.0 / std::sqrt(sum));
+    for (auto& e : merged) e.second *= inv;
+  }
+  return merged;
+}
+
+bool EventActive(const StoryClusterer::Rep& r, const internal::EventState& e, uint32_t ordinal) {
+  return Within(r.newest_day, e.last_day, r.options.event_window_days) &&
+         ordinal - e.last_article <= r.options.window_articles;
+}
+
+bool StorylineActive(const StoryClusterer::Rep& r, const internal::StorylineState& s,
+                     uint32_t ordinal) {
+  return Within(r.newest_day, s.last_day, r.options.storyline_window_days) &&
+         ordinal - s.last_article <= r.options.window_articles;
+}
+
+// Ids reached through the postings of the heaviest keys of `v`, the
+// max_candidates with the largest partial dot product, ties to lower ids.
+std::vector<uint32_t> Candidates(StoryClusterer::Rep& r, const SparseVector& v,
+                                 const internal::Postings& postings, size_t id_count) {
+  const ClustererOptions& o = r.options;
+  if (r.stamp.size() < id_count) {
+    r.stamp.resize(id_count + id_count / 2 + 16, 0);
+    r.accumulator.resize(r.stamp.size(), 0);
+  }
+  if (++r.current_stamp == 0) {
+    std::fill(r.stamp.begin(), r.stamp.end(), 0);
+    r.current_stamp = 1;
+  }
+  std::vector<size_t> order(v.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  size_t q = std::min<size_t>(o.query_keys, order.size());
+  std::partial_sort(order.begin(), order.begin() + q, order.end(), [&](size_t a, size_t b) {
+    return v[a].second != v[b].second ? v[a].second > v[b].second : v[a].first < v[b].first;
+  });
+  std::vector<uint32_t> found;
+  for (size_t qi = 0; qi < q; ++qi) {
+    auto it = postings.find(v[order[qi]].first);
+    if (it == postings.end()) continue;
+    const std::vector<uint32_t>& list = it->second;
+    const float w = v[order[qi]].second;
+    size_t scanned = 0;
+    for (size_t k = list.size(); k-- > 0 && scanned < o.posting_scan; ++scanned) {
+      uint32_t id = list[k];
+      if (r.stamp[id] != r.current_stamp) {
+        r.stamp[id] = r.current_stamp;
+        r.accumulator[id] = 0;
+        found.push_back(id);
+      }
+      r.accumulator[id] += w;
+    }
+  }
+  if (found.size() > o.max_candidates) {
+    std::partial_sort(found.begin(), found.begin() + o.max_candidates, found.end(),
+                      [&](uint32_t a, uint32_t b) {
+                        float x = r.accumulator[a], y = r.accumulator[b];
+                        return x != y ? x > y : a < b;
+                      });
+    found.resize(o.max_candidates);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+struct Best {
+  int64_t id = -1;
+  double score = 0;
+};
+
+template <typename State, typename IsActive>
+Best PickBest(StoryClusterer::Rep& r, const SparseVector& v, const StoryDocument& d,
+              const std::vector<State>& items, const internal::Postings& postings,
+              float active_threshold, float retired_threshold, float decay, IsActive is_active,
+              uint32_t ordinal) {
+  std::vector<uint32_t> ids;
+  if (r.options.exhaustive) {
+    for (uint32_t id = 0; id < items.size(); ++id) {
+      if (is_active(items[id], ordinal)) ids.push_back(id);
+    }
+  } else {
+    ids = Candidates(r, v, postings, items.size());
+  }
+  Best best;
+  for (uint32_t id : ids) {
+    const State& s = items[id];
+    if (s.centroid.norm <= 0) continue;
+    double score =
+        s.centroid.Dot(v) / s.centroid.norm * TimeFactor(d.day, s.first_day, s.last_day, decay);
+    float needed = is_active(s, ordinal) ? active_threshold : retired_threshold;
+    if (score >= needed && score > best.score) best = {id, score};
+  }
+  return best;
+}
+
+// The best event of `s` for the article (step 3 of the header).
+Best PickEvent(StoryClusterer::Rep& r, const SparseVector& v, const StoryDocument& d,
+               const internal::StorylineState& s, uint32_t ordinal) {
+  const ClustererOptions& o = r.options;
+  Best best;
+  size_t first =
+      s.events.size() > o.max_candidates && !o.exhaustive ? s.events.size() - o.max_candidates : 0;
+  for (size_t i = first; i < s.events.size(); ++i) {
+    const uint32_t id = s.events[i];
+    const internal::EventState& e = r.events[id];
+    double score = LocalCosine(v, e.centroid, s.counts, o.local_power) *
+                   TimeFactor(d.day, e.first_day, e.last_day, o.event_decay_days);
+    float needed = EventActive(r, e, ordinal) ? o.event_threshold : o.retired_threshold;
+    if (score >= needed && (score > best.score || best.id < 0)) best = {id, score};
+  }
+  return best;
+}
+
+template <typename State>
+void Extend(State* s, int32_t day, uint32_t ordinal) {
+  if (day != kNoDay) {
+    s->first_day = s->first_day == kNoDay ? day : std::min(s->first_day, day);
+    s->last_day = s->last_day == kNoDay ? day : std::max(s->last_day, day);
+  }
+  s->last_article = ordinal;
+}
+
+}  // namespace
+
+Assignment StoryClusterer::Add(const StoryDocument& d) {
+  Rep& r = *rep_;
+  const ClustererOptions& o = r.options;
+  const uint32_t ordinal = static_cast<uint32_t>(r.articles.size());
+  if (d.day != kNoDay)
+    r.newest_day = r.newest_day == kNoDay ? d.day : std::max(r.newest_day, d.day);
+  SparseVector v = Vectorize(r, d);
+
+  Assignment a;
+  a.article = ordinal;
+  a.copy_group = ordinal;
+  MinHashSignature signature = r.near_duplicates.Sign(d.shingles);
+  int64_t copy_of = r.near_duplicates.Find(signature);
+  int64_t event = -1;
+  int64_t storyline = -1;
+  if (copy_of >= 0) {
+    const internal::ArticleState& original = r.articles[static_cast<size_t>(copy_of)];
+    a.copy_group = original.copy_group;
+    event = original.event;
+    storyline = r.events[original.event].storyline;
+    a.score = 1;
+  } else {
+    auto storyline_active = [&](const internal::StorylineState& s, uint32_t n) {
+      return StorylineActive(r, s, n);
+    };
+    Best story = PickBest(r, v, d, r.storylines, r.storyline_postings, o.storyline_threshold,
+                          std::max(o.storyline_threshold, o.retired_threshold),
+                          o.storyline_decay_days, storyline_active, ordinal);
+    storyline = story.id;
+    if (storyline >= 0) {
+      Best best = PickEvent(r, v, d, r.storylines[static_cast<size_t>(storyline)], ordinal);
+      event = best.id;
+      a.score = static_cast<float>(best.score);
+    }
+  }
+  r.near_duplicates.Insert(ordinal, signature);
+
+  if (storyline < 0) {
+    a.new_storyline = true;
+    storyline = static_cast<int64_t>(r.storylines.size());
+    r.storylines.emplace_back();
+  }
+  if (event < 0) {
+    a.new_event = true;
+    a.score = 0;
+    event = static_cast<int64_t>(r.events.size());
+    r.events.emplace_back();
+    r.events.back().storyline = static_cast<uint32_t>(storyline);
+    r.storylines[static_cast<size_t>(storyline)].events.push_back(static_cast<uint32_t>(event));
+  }
+  internal::EventState& e = r.events[static_cast<size_t>(event)];
+  a.event = static_cast<uint32_t>(event);
+  a.storyline = e.storyline;
+  std::vector<uint64_t> added;
+  e.centroid.Add(v, o.centroid_keys, nullptr);
+  Extend(&e, d.day, ordinal);
+  e.articles.push_back(ordinal);
+  for (int32_t day : d.dates) {
+    if (e.mentioned_days.size() < 64 || e.mentioned_days.count(day)) ++e.mentioned_days[day];
+  }
+  internal::StorylineState& s = r.storylines[a.storyline];
+  added.clear();
+  s.centroid.Add(v, o.storyline_centroid_keys, &added);
+  if (o.local_power > 0) s.counts.Add(v, o.storyline_counts);
+  AddPostings(&r.storyline_postings, added, a.storyline, o.posting_cap);
+  Extend(&s, d.day, ordinal);
+
+  r.articles.push_back({d.id, d.language, d.title, a.event, a.copy_group, d.day});
+  return a;
+}
+
+size_t StoryClusterer::active_event_count() const {
+  const uint32_t ordinal = static_cast<uint32_t>(rep_->articles.size());
+  size_t n = 0;
+  for (const internal::EventState& e : rep_->events) n += EventActive(*rep_, e, ordinal);
+  return n;
+}
+
+EventSummary StoryClusterer::Summarize(uint32_t id, std::string_view preferred_language) const {
+  const Rep& r = *rep_;
+  const internal::EventState& e = r.events[id];
+  EventSummary out;
+  out.id = id;
+  out.storyline = e.storyline;
+  out.active = EventActive(r, e, static_cast<uint32_t>(r.articles.size()));
+  std::map<uint32_t, size_t> group_index;
+  for (uint32_t ordinal : e.articles) {
+    const internal::ArticleState& a = r.articles[ordinal];
+    out.articles.push_back(a.id);
+    auto [it, fresh] = group_index.emplace(a.copy_group, out.copy_groups.size());
+    if (fresh) out.copy_groups.emplace_back();
+    out.copy_groups[it->second].push_back(a.id);
+    if (!a.language.empty() &&
+        std::find(out.languages.begin(), out.languages.end(), a.language) == out.languages.end()) {
+      out.languages.push_back(a.language);
+    }
+    if (out.title.empty() && !a.title.empty() &&
+        (preferred_language.empty() || a.language == preferred_language)) {
+      out.title = a.title;
+    }
+  }
+  if (out.title.empty() && !e.articles.empty()) out.title = r.articles[e.articles[0]].title;
+  std::sort(out.languages.begin(), out.languages.end());
+  out.sources = static_cast<uint32_t>(out.copy_groups.size());
+  // The happening's date: the earliest date the articles mention (by two of
+  // them, or by the only one) in the month before the first report; else
+  // the first report's day.
+  const uint32_t needed = e.articles.size() > 1 ? 2 : 1;
+  int32_t date = kNoDay;
+  for (const auto& [day, count] : e.mentioned_days) {
+    bool plausible = e.first_day == kNoDay || (day <= e.first_day && e.first_day - day <= 31);
+    if (count >= needed && plausible) {
+      date = day;
+      break;
+    }
+  }
+  if (date == kNoDay) date = e.first_day;
+  out.date = IsoFromDay(date);
+  return out;
+}
+
+StorylineSummary StoryClusterer::SummarizeStoryline(uint32_t id,
+                                                    std::string_view preferred_language) const {
+  const internal::StorylineState& s = rep_->storylines[id];
+  StorylineSummary out;
+  out.id = id;
+  out.events = s.events;
+  uint32_t largest = s.events.empty() ? 0 : s.events[0];
+  for (uint32_t e : s.events) {
+    if (rep_->events[e].articles.size() > rep_->events[largest].articles.size()) largest = e;
+  }
+  if (!s.events.empty()) out.title = Summarize(largest, preferred_language).title;
+  return out;
+}
+
+size_t StoryClusterer::IndexBytes() const {
+  const Rep& r = *rep_;
+  size_t bytes = 0;
+  for (const auto& [key, list] : r.storyline_postings)
+    bytes += 48 + list.capacity() * sizeof(uint32_t);
+  for (const auto& e : r.events) {
+    bytes += sizeof(e) + e.centroid.entries.capacity() * 16 + e.articles.capacity() * 4 +
+             e.mentioned_days.size() * 48;
+  }
+  for (const auto& s : r.storylines) {
+    bytes += sizeof(s) + s.centroid.entries.capacity() * 16 + s.events.capacity() * 4 +
+             s.counts.entries.capacity() * 16;
+  }
+  bytes += r.df.slots().capacity() * sizeof(r.df.slots()[0]);
+  bytes += r.near_duplicates.entries().size() * (sizeof(MinHashSignature) + 8 + 8 * 8 * 2);
+  bytes += r.accumulator.capacity() * 4 + r.stamp.capacity() * 4;
+  return bytes;
+}
+
+}  // namespace dossier::stories

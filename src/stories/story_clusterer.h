@@ -1,0 +1,192 @@
+// StoryClusterer: groups articles, as they arrive, into copy groups
+// (near-duplicates), events (one real-world happening) and storylines
+// (events that belong to one story), online and incrementally.
+//
+//   StoryClusterer clusterer(options);
+//   for (const StoryDocument& d : docs_in_publication_order) {
+//     Assignment a = clusterer.Add(d);   // a.event, a.storyline, a.copy_group
+//   }
+//   std::string bytes = clusterer.Save();             // persist between runs
+//   Result<std::unique_ptr<StoryClusterer>> again = StoryClusterer::Load(bytes);
+//   EventSummary e = clusterer.Summarize(a.event, "fr");
+//
+// How an article is placed (all decisions final; nothing is recomputed):
+//  1. Copies: if an earlier article is a near-duplicate (near_duplicates.h),
+//     the article joins its copy group and its event (and storyline).
+//  2. Storyline: the article's feature vector (tf-idf of its terms with online
+//     document frequencies, sublinear tf; entities, places, numbers and
+//     mentioned dates as extra dimensions scaled by their boost; unit
+//     length) is compared by cosine with candidate storylines' centroids
+//     (the sum of their articles' vectors, the heaviest
+//     storyline_centroid_keys kept), times a time factor
+//     exp(-gap / storyline_decay_days) when both are dated (gap: days
+//     between the article and the storyline's span). Candidates come from
+//     an inverted index (feature key -> storylines, newest last): the
+//     article's query_keys heaviest keys, each list scanned from its newest
+//     entry for at most posting_scan entries; the max_candidates with the
+//     largest partial dot product are scored exactly. The best, ties to the
+//     lower id, is chosen if it reaches storyline_threshold (active) or
+//     retired_threshold (retired); else a new storyline and event open.
+//  3. Event: within the chosen storyline, each of its newest max_candidates
+//     events is scored by cosine with the article's vector re-weighted by
+//     local specificity (local_power: what all of the storyline's articles
+//     share -- its topic -- says little about which of its happenings an
+//     article reports; names, numbers and dates that only part of it has
+//     do), times exp(-gap / event_decay_days). The best, ties to the lower
+//     id, is joined if it reaches event_threshold (retired events:
+//     retired_threshold); else a new event opens in the storyline.
+// Active window: an event is active while its last article is at most
+// event_window_days older than the newest day seen (dated input) and at
+// most window_articles articles old; storylines likewise with
+// storyline_window_days. Retired storylines stay in the index (their
+// postings age out of the scanned tails of frequent keys, not of rare keys
+// such as entities), so strong evidence still reaches them; joining
+// reactivates.
+//
+// Invariants: event and storyline ids are dense, in order of creation; the
+// same documents added in the same order give the same assignments, and so
+// does Save, Load and adding the rest.
+//
+// Thread-safety: not thread-safe; Add from one thread at a time.
+#ifndef DOSSIER_STORIES_STORY_CLUSTERER_H_
+#define DOSSIER_STORIES_STORY_CLUSTERER_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/status.h"
+#include "stories/near_duplicates.h"
+#include "stories/story_document.h"
+
+namespace dossier::stories {
+
+struct ClustererOptions {
+  // Parameters that affect behaviour (saved with the state).
+  // Score an active event needs for an article to join it. Default 0.15.
+  float event_threshold = 0.15f;
+  // Score a retired event needs (strong evidence only). Default 0.5.
+  float retired_threshold = 0.5f;
+  // Score a storyline needs for a new event to join it. Default 0.12.
+  float storyline_threshold = 0.12f;
+  // Weights of the feature families relative to terms (1).
+  float entity_boost = 1.0f;
+  float place_boost = 0.5f;
+  float number_boost = 1.0f;
+  float date_boost = 1.0f;
+  // Time factor scale, days. Default 5 for events, 60 for storylines.
+  float event_decay_days = 5.0f;
+  float storyline_decay_days = 60.0f;
+  // Active windows. Defaults 30 and 180 days; 100,000 articles.
+  int32_t event_window_days = 30;
+  int32_t storyline_window_days = 180;
+  uint32_t window_articles = 100000;
+  // Within a storyline, an article's keys are weighted by how specific they
+  // are to part of it: (log((n + 1) / (n_k + 0.5)))^local_power, n the
+  // storyline's articles, n_k those with the key; 0 turns it off. Default 0
+  // (plain cosine): on ECB+ the online local counts, made from few articles
+  // early in a storyline, cost more than they gave (story_bench.py).
+  float local_power = 0.0f;
+  NearDuplicateOptions near_duplicates;
+
+  // Parameters that affect performance (and, slightly, behaviour).
+  // Heaviest keys kept per centroid. Default 96 (events), 192 (storylines).
+  uint32_t centroid_keys = 96;
+  uint32_t storyline_centroid_keys = 192;
+  // Heaviest article keys used for candidate lookup. Default 24.
+  uint32_t query_keys = 24;
+  // Newest postings scanned per key. Default 256.
+  uint32_t posting_scan = 256;
+  // Postings kept per key (oldest dropped). Default 8192.
+  uint32_t posting_cap = 8192;
+  // Key counts kept per storyline (local weights). Default 512.
+  uint32_t storyline_counts = 512;
+  // Candidates scored exactly. Default 48.
+  uint32_t max_candidates = 48;
+  // Ignore the index and score every active event and storyline (the
+  // brute-force reference the speed bench compares against). Default false.
+  bool exhaustive = false;
+};
+
+// Sets the option `name` (the field name above, e.g. "event_threshold",
+// "near_duplicates.min_similarity") from text. InvalidInput for an unknown
+// name or a malformed value. For tools and tuning.
+Status SetClustererOption(ClustererOptions* options, std::string_view name, std::string_view value);
+
+struct Assignment {
+  uint32_t article = 0;  ///< ordinal of the article (0, 1, ... in order added)
+  uint32_t event = 0;
+  uint32_t storyline = 0;
+  uint32_t copy_group = 0;  ///< ordinal of the first article of its copy group
+  bool new_event = false;
+  bool new_storyline = false;
+  float score = 0;  ///< score of the joined event (1 for a copy), 0 for a new one
+};
+
+struct EventSummary {
+  uint32_t id = 0;
+  uint32_t storyline = 0;
+  std::string date;                   ///< ISO date of the happening, or ""
+  std::string title;                  ///< a headline, in the preferred language if any
+  std::vector<std::string> articles;  ///< article ids, in order added
+  std::vector<std::vector<std::string>> copy_groups;  ///< article ids per copy group
+  std::vector<std::string> languages;                 ///< sorted
+  uint32_t sources = 0;                               ///< independent sources: copy groups
+  bool active = false;
+};
+
+struct StorylineSummary {
+  uint32_t id = 0;
+  std::string title;             ///< its largest event's title
+  std::vector<uint32_t> events;  ///< in order of creation
+};
+
+class StoryClusterer {
+ public:
+  explicit StoryClusterer(ClustererOptions options = {});
+  ~StoryClusterer();
+  StoryClusterer(const StoryClusterer&) = delete;
+  StoryClusterer& operator=(const StoryClusterer&) = delete;
+
+  // Places one article (REQUIRES: documents in publication order; undated
+  // ones anywhere).
+  Assignment Add(const StoryDocument& doc);
+
+  size_t article_count() const;
+  size_t event_count() const;
+  size_t storyline_count() const;
+  size_t active_event_count() const;
+  // REQUIRES: id < event_count() / storyline_count().
+  EventSummary Summarize(uint32_t event, std::string_view preferred_language = "") const;
+  StorylineSummary SummarizeStoryline(uint32_t storyline,
+                                      std::string_view preferred_language = "") const;
+  // Bytes held by the candidate index (postings, centroids, document
+  // frequencies, near-duplicate signatures), approximately.
+  size_t IndexBytes() const;
+
+  const ClustererOptions& options() const;
+  // Replaces the "affect performance" options (query_keys, posting_scan,
+  // max_candidates, exhaustive); the others stay as they are. For benches
+  // comparing search strategies on one state.
+  void SetSearchOptions(const ClustererOptions& options);
+
+  // The whole state as bytes (format: story_state.md). Load gives a
+  // clusterer that continues exactly as this one would. Corruption or
+  // Unsupported (newer format version) on bad input.
+  std::string Save() const;
+  static Result<std::unique_ptr<StoryClusterer>> Load(std::string_view bytes);
+
+  // The state, opaque outside the stories stage (cluster_state.h).
+  struct Rep;
+
+ private:
+  std::unique_ptr<Rep> rep_;
+};
+
+}  // namespace dossier::stories
+
+#endif  // DOSSIER_STORIES_STORY_CLUSTERER_H_

@@ -1,0 +1,218 @@
+#include "stories/story_clusterer.h"
+
+#include <gtest/gtest.h>
+
+#include "stories/document_builder.h"
+#include "stories/story_test_util.h"
+
+namespace dossier::stories {
+namespace {
+
+using testing::MakeDoc;
+
+// Three happenings, two articles each, plus a wire copy; two happenings
+// share a storyline (troops in Iraq).
+std::vector<StoryDocument> Corpus() {
+  return {
+      MakeDoc("w1",
+              "president visits baghdad talks prime minister troops withdrawal iraq "
+              "coalition forces combat mission ends december",
+              {1, 2}, 100),
+      MakeDoc("q1",
+              "earthquake magnitude strikes coast japan tsunami warning rescuers villages "
+              "collapsed houses fukushima",
+              {7}, 100),
+      MakeDoc("w1copy",
+              "president visits baghdad talks prime minister troops withdrawal iraq "
+              "coalition forces combat mission ends december reuters",
+              {1, 2}, 100),
+      MakeDoc("w2",
+              "baghdad visit president prime minister agree troops withdrawal iraq "
+              "combat mission end coalition",
+              {1, 2}, 101),
+      MakeDoc("q2",
+              "japan earthquake tsunami warning lifted rescuers search collapsed houses "
+              "villages coast",
+              {7}, 101),
+      MakeDoc("s1",
+              "troops iraq withdrawal coalition combat mission baghdad pentagon announces "
+              "last brigade leaves kuwait border convoy",
+              {1, 2, 9}, 120),
+      MakeDoc("s2",
+              "last combat brigade convoy leaves iraq kuwait border pentagon troops "
+              "withdrawal coalition mission",
+              {1, 2, 9}, 121),
+  };
+}
+
+std::vector<Assignment> AddAll(StoryClusterer& c, const std::vector<StoryDocument>& docs) {
+  std::vector<Assignment> out;
+  for (const StoryDocument& d : docs) out.push_back(c.Add(d));
+  return out;
+}
+
+ClustererOptions TestOptions() {
+  ClustererOptions o;
+  o.event_threshold = 0.3f;
+  o.storyline_threshold = 0.1f;
+  return o;
+}
+
+TEST(StoryClusterer, GroupsEventsStorylinesAndCopies) {
+  StoryClusterer c(TestOptions());
+  std::vector<Assignment> a = AddAll(c, Corpus());
+  EXPECT_EQ(a[0].event, a[2].event);
+  EXPECT_EQ(a[2].copy_group, 0u);  // the copy
+  EXPECT_EQ(a[0].event, a[3].event);
+  EXPECT_NE(a[0].event, a[1].event);
+  EXPECT_EQ(a[1].event, a[4].event);
+  EXPECT_EQ(a[5].event, a[6].event);
+  EXPECT_NE(a[5].event, a[0].event);
+  EXPECT_EQ(a[5].storyline, a[0].storyline);
+  EXPECT_NE(a[1].storyline, a[0].storyline);
+  EXPECT_EQ(c.event_count(), 3u);
+  EventSummary e = c.Summarize(a[0].event);
+  EXPECT_EQ(e.articles, (std::vector<std::string>{"w1", "w1copy", "w2"}));
+  EXPECT_EQ(e.sources, 2u);  // the wire copy counts once
+  EXPECT_EQ(e.copy_groups.size(), 2u);
+  EXPECT_EQ(e.date, IsoFromDay(100));
+}
+
+TEST(StoryClusterer, DeterministicAndIndexAgreesWithExhaustiveScan) {
+  StoryClusterer a(TestOptions()), b(TestOptions());
+  ClustererOptions exhaustive = TestOptions();
+  exhaustive.exhaustive = true;
+  StoryClusterer scan(exhaustive);
+  std::vector<Assignment> x = AddAll(a, Corpus()), y = AddAll(b, Corpus()),
+                          z = AddAll(scan, Corpus());
+  for (size_t i = 0; i < x.size(); ++i) {
+    EXPECT_EQ(x[i].event, y[i].event);
+    EXPECT_EQ(x[i].storyline, y[i].storyline);
+    EXPECT_EQ(x[i].event, z[i].event) << i;
+    EXPECT_EQ(x[i].storyline, z[i].storyline) << i;
+  }
+}
+
+TEST(StoryClusterer, RetiredEventsNeedStrongEvidence) {
+  ClustererOptions o = TestOptions();
+  o.event_window_days = 10;
+  o.retired_threshold = 0.6f;
+  o.event_decay_days = 0;  // no time penalty: the thresholds decide
+  StoryClusterer c(o);
+  Assignment first = c.Add(MakeDoc("a",
+                                   "flood river dam burst valley evacuated town mayor "
+                                   "emergency shelters rain",
+                                   {4}, 0));
+  c.Add(MakeDoc("b", "football cup final stadium penalty goal coach trophy fans", {5}, 30));
+  EXPECT_EQ(c.active_event_count(), 1u);  // the flood retired
+  // Weak evidence (a few shared words) no longer reaches it...
+  Assignment weak =
+      c.Add(MakeDoc("c", "rain town mayor budget council taxes school roads", {}, 31));
+  EXPECT_TRUE(weak.new_event);
+  // ...strong evidence does, and reactivates it.
+  Assignment strong = c.Add(MakeDoc("d",
+                                    "dam burst flood valley evacuated town mayor emergency "
+                                    "shelters rain river",
+                                    {4}, 32));
+  EXPECT_EQ(strong.event, first.event);
+  EXPECT_TRUE(c.Summarize(first.event).active);
+}
+
+TEST(StoryClusterer, OptionsByName) {
+  ClustererOptions o;
+  EXPECT_TRUE(SetClustererOption(&o, "event_threshold", "0.42").ok());
+  EXPECT_FLOAT_EQ(o.event_threshold, 0.42f);
+  EXPECT_TRUE(SetClustererOption(&o, "near_duplicates.min_similarity", "0.8").ok());
+  EXPECT_DOUBLE_EQ(o.near_duplicates.min_similarity, 0.8);
+  EXPECT_FALSE(SetClustererOption(&o, "no_such_option", "1").ok());
+  EXPECT_FALSE(SetClustererOption(&o, "query_keys", "-3").ok());
+  EXPECT_FALSE(SetClustererOption(&o, "event_threshold", "0.4x").ok());
+}
+
+// An English and a French report of one happening, and an English report of
+// another, built from text with the entity stage's output given by hand.
+struct Article3 {
+  Article article;
+  identity::ArticleEntities entities;
+  std::vector<uint32_t> ids;
+};
+
+Article3 MakeArticle(const char* id, const char* lang, const char* text,
+                     std::vector<std::pair<std::string, uint32_t>> places) {
+  Article3 a;
+  a.article.id = id;
+  a.article.language = lang;
+  a.article.text = text;
+  a.article.published = "2021-07-26";
+  for (const auto& [alias, gid] : places) {
+    identity::ArticleEntity e;
+    e.type = ner::EntityType::kLoc;
+    e.alias_id = alias;
+    a.entities.entities.push_back(e);
+    a.ids.push_back(gid);
+  }
+  return a;
+}
+
+TEST(StoryClusterer, FrenchArticleJoinsTheEnglishEvent) {
+  std::string dir = testing::TempDir("crosslingual");
+  testing::WriteDictd(dir, "freedict-fra-eng",
+                      {{"retrait", "retrait\nwithdrawal\n"},
+                       {"troupe", "troupe\ntroop\n"},
+                       {"combat", "combat\ncombat\n"},
+                       {"annoncer", "annoncer\nto announce\n"},
+                       {"fin", "fin\nend\n"},
+                       {"mission", "mission\nmission\n"},
+                       {"président", "président\npresident\n"}});
+  LexiconOptions lo;
+  lo.dict_dir = dir;
+  Result<std::unique_ptr<const PivotLexicon>> lex = PivotLexicon::Load(lo);
+  ASSERT_TRUE(lex.ok()) << lex.status().ToString();
+  DocumentBuilder builder(lex->get());
+  DocumentBuilder plain(nullptr);
+  Article3 en = MakeArticle("en1", "en",
+                            "President announces withdrawal of combat troops from Iraq. The "
+                            "combat mission will end by December 31, the president announced "
+                            "in Washington after talks on the withdrawal of 2,500 troops.",
+                            {{"country:IQ", 0}, {"country:US", 1}});
+  Article3 other = MakeArticle("en2", "en",
+                               "Floods in Germany: rescuers search for survivors as the death "
+                               "toll rises to 160 after record rain in the Ahr valley.",
+                               {{"country:DE", 2}});
+  Article3 fr = MakeArticle("fr1", "fr",
+                            "Le président annonce le retrait des troupes de combat d'Irak. La "
+                            "mission de combat prendra fin le 31 décembre, a annoncé le "
+                            "président à Washington, après des discussions sur le retrait de "
+                            "2 500 soldats.",
+                            {{"country:IQ", 0}, {"country:US", 1}});
+  StoryDocument d_en = builder.Build(en.article, en.entities, en.ids);
+  StoryDocument d_other = builder.Build(other.article, other.entities, other.ids);
+  StoryDocument d_fr = builder.Build(fr.article, fr.entities, fr.ids);
+  StoryDocument d_fr_plain = plain.Build(fr.article, fr.entities, fr.ids);
+  auto shared = [](const StoryDocument& a, const StoryDocument& b) {
+    int n = 0;
+    for (const WeightedTerm& t : a.terms) {
+      for (const WeightedTerm& u : b.terms) n += t.key == u.key;
+    }
+    return n;
+  };
+  // The lexicon is what makes the words meet.
+  EXPECT_GE(shared(d_en, d_fr), shared(d_en, d_fr_plain) + 4);
+  ASSERT_EQ(d_fr.places.size(), 2u);
+  EXPECT_EQ(d_fr.places, d_en.places);
+
+  ClustererOptions o = TestOptions();
+  StoryClusterer c(o);
+  Assignment a_en = c.Add(d_en);
+  Assignment a_other = c.Add(d_other);
+  Assignment a_fr = c.Add(d_fr);
+  EXPECT_NE(a_en.event, a_other.event);
+  EXPECT_EQ(a_fr.event, a_en.event);
+  EventSummary e = c.Summarize(a_en.event, "fr");
+  EXPECT_EQ(e.languages, (std::vector<std::string>{"en", "fr"}));
+  EXPECT_EQ(e.title.substr(0, 13), "Le président");
+  EXPECT_EQ(c.Summarize(a_en.event, "en").title.substr(0, 9), "President");
+}
+
+}  // namespace
+}  // namespace dossier::stories
