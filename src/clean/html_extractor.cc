@@ -100,6 +100,18 @@ HtmlExtractor::HtmlExtractor(HtmlExtractorOptions options)
     : options_(options), pool_(std::make_shared<ParserPool>()) {}
 
 Result<ExtractedPage> HtmlExtractor::Extract(std::string_view html) const {
+  // myhtml mis-copies text holding NUL bytes: it drops them but then cuts
+  // or repeats bytes of what follows, leaving invalid UTF-8 in the text
+  // (fuzz/regressions/html_extractor_fuzzer/). The tree builder ignores NUL
+  // in text anyway, so drop them first.
+  std::string without_nul;
+  if (html.find('\0') != std::string_view::npos) {
+    without_nul.reserve(html.size());
+    for (char c : html) {
+      if (c != '\0') without_nul.push_back(c);
+    }
+    html = without_nul;
+  }
   std::string flattened;
   if (LimitHtmlNesting(html, options_.max_depth, &flattened)) html = flattened;
 
