@@ -83,7 +83,7 @@ TEST_F(CliTest, VersionAndHelpForEveryCommand) {
   EXPECT_EQ(v.exit_code, 0);
   EXPECT_NE(v.out.find("dossier"), std::string::npos);
   for (const char* cmd : {"ingest", "analyze", "export", "show", "search", "stats", "entity",
-                          "entities", "quotes", "conflicts"}) {
+                          "entities", "quotes", "conflicts", "stories", "event", "timeline"}) {
     RunResult h = Run(std::string(cmd) + " --help");
     EXPECT_EQ(h.exit_code, 0) << cmd;
     EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
@@ -202,7 +202,28 @@ TEST_F(CliTest, EntitiesFromIngestToExportAndLookup) {
   r = Run("--json conflicts");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_FALSE(nlohmann::json::parse(r.out).empty()) << r.out;
-  for (const char* collection : {"quotes", "figures", "conflicts"}) {
+  // Storylines with their events; one event; a storyline's timeline.
+  r = Run("--json stories");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json stories = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(stories.empty());
+  const std::string storyline = stories[0]["id"];
+  const std::string event = stories[0]["events"][0]["id"];
+  r = Run("--json event " + event);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_FALSE(nlohmann::json::parse(r.out)["outlets"].empty());
+  r = Run("--json timeline " + storyline);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json timeline = nlohmann::json::parse(r.out)["events"];
+  ASSERT_FALSE(timeline.empty());
+  for (size_t i = 1; i < timeline.size(); ++i) {
+    if (timeline[i]["date"].is_string() && timeline[i - 1]["date"].is_string()) {
+      EXPECT_LE(timeline[i - 1]["date"].get<std::string>(), timeline[i]["date"].get<std::string>());
+    }
+  }
+  EXPECT_EQ(Run("event V999999").exit_code, 1);
+  EXPECT_EQ(Run("timeline S999999").exit_code, 1);
+  for (const char* collection : {"quotes", "figures", "conflicts", "events", "storylines"}) {
     EXPECT_FALSE(doc[collection].empty()) << collection;
   }
 }

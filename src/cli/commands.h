@@ -40,6 +40,8 @@ void AddEntityCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
 void AddEntitiesCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddQuotesCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddConflictsCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+// stories, event, timeline.
+void AddStoriesCommands(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

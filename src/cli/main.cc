@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   AddEntitiesCommand(app, global, &exit_code);
   AddQuotesCommand(app, global, &exit_code);
   AddConflictsCommand(app, global, &exit_code);
+  AddStoriesCommands(app, global, &exit_code);
   AddExtractCommand(app, global, &exit_code);
   AddNerCommand(app, global, &exit_code);
   AddTrainNerCommand(app, global, &exit_code);

@@ -1,6 +1,8 @@
 // Tested by engine_test.cc (AnalysisPass*) and tests/cli_test.cc.
 #include "engine/analysis_pass.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <utility>
@@ -17,12 +19,77 @@
 #include "entities/model_registry.h"
 #include "facts/conflicts.h"
 #include "quotes/same_quote.h"
+#include "stories/document_builder.h"
+#include "stories/pivot_lexicon.h"
+#include "stories/story_clusterer.h"
+#include "time/time_tagger.h"
 
 namespace dossier {
 namespace {
 
-// The name of the resolver's state in the store.
+// The names of the online stages' states in the store.
 constexpr char kResolverState[] = "entity-resolver";
+constexpr char kClustererState[] = "story-clusterer";
+// Event and storyline titles: a headline in this language when one exists.
+constexpr char kPreferredLanguage[] = "en";
+
+std::string PrefixedId(char prefix, uint32_t id) {
+  std::string out(1, prefix);
+  out += std::to_string(id);
+  return out;
+}
+
+Article WithPublished(const Article& article, const CivilDay& day) {
+  Article copy = article;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", day.year, day.month, day.day);
+  copy.published = iso;
+  return copy;
+}
+
+FindingRow EventRow(const stories::EventSummary& e, const stories::StoryClusterer& clusterer) {
+  (void)clusterer;
+  nlohmann::ordered_json j;
+  j["id"] = PrefixedId('V', e.id);
+  j["date"] = e.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.date);
+  j["title"] = e.title.empty() ? std::string("(untitled)") : e.title;
+  j["articles"] = e.articles;
+  j["sources"] = e.sources;
+  j["languages"] = e.languages;
+  j["storyline"] = PrefixedId('S', e.storyline);
+  j["copy_groups"] = e.copy_groups;
+  return {"events", j["id"], "", j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+}
+
+// Events in date order (undated last, in creation order).
+FindingRow StorylineRow(const stories::StorylineSummary& s,
+                        const stories::StoryClusterer& clusterer) {
+  std::vector<std::pair<std::string, uint32_t>> dated;
+  std::set<std::string> languages;
+  std::string first, last;
+  size_t articles = 0;
+  for (uint32_t e : s.events) {
+    const stories::EventSummary sum = clusterer.Summarize(e);
+    dated.emplace_back(sum.date.empty() ? std::string("~") : sum.date, e);
+    languages.insert(sum.languages.begin(), sum.languages.end());
+    articles += sum.articles.size();
+    if (!sum.date.empty() && (first.empty() || sum.date < first)) first = sum.date;
+    if (!sum.date.empty() && (last.empty() || sum.date > last)) last = sum.date;
+  }
+  std::stable_sort(dated.begin(), dated.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  nlohmann::ordered_json j;
+  j["id"] = PrefixedId('S', s.id);
+  j["title"] = s.title.empty() ? std::string("(untitled)") : s.title;
+  j["events"] = nlohmann::ordered_json::array();
+  for (const auto& [date, e] : dated) j["events"].push_back(PrefixedId('V', e));
+  j["first_date"] = first.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(first);
+  j["last_date"] = last.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(last);
+  j["articles"] = articles;
+  j["languages"] = std::vector<std::string>(languages.begin(), languages.end());
+  return {"storylines", j["id"], "",
+          j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+}
 
 // Private findings: the claims of each article, for the conflicts of later runs.
 constexpr char kClaims[] = "claims";
@@ -82,6 +149,10 @@ struct AnalysisPass::Impl {
   std::vector<std::shared_ptr<const ner::NerTagger>> taggers;  // keeps ners' taggers alive
 
   ArticleStages stages;
+  std::unique_ptr<const stories::PivotLexicon> lexicon;  // null: no dictionary installed
+  std::unique_ptr<stories::DocumentBuilder> builder;
+  std::unique_ptr<stories::StoryClusterer> clusterer;
+  std::set<uint32_t> events_touched, storylines_touched;
   std::vector<ArticleFacts> facts;  // every analysed article's claims
   std::map<int64_t, std::vector<KnownQuote>> quotes_by_speaker;
 
@@ -196,15 +267,15 @@ Status AnalysisPass::Impl::Analyze(const Article& article) {
   findings.article_id = article.id;
   ++report.articles;
   ner::ArticleNer* ner = NerFor(article.language);
+  // Without a model the article has no entities, but the resolver still
+  // counts it (how rare an entity is, is over all articles) and the later
+  // stages still run.
+  std::vector<ner::Mention> mentions;
   if (ner == nullptr) {
     ++report.without_model;
-    // The resolver still counts the article, so its statistics (how rare
-    // an entity is) are over all articles.
-    resolver->Add(identity::ArticleEntities{article.id, article.language, article.published, {}});
-    batch.articles.push_back(std::move(findings));
-    return Status::OK();
+  } else {
+    mentions = ner->Find(article.text);
   }
-  const std::vector<ner::Mention> mentions = ner->Find(article.text);
   const identity::ArticleEntities entities = identity::FindArticleEntities(
       *resources, {article.id, article.text, article.language, article.published, &mentions});
   const std::vector<uint32_t> ids = resolver->Add(entities);
@@ -217,6 +288,20 @@ Status AnalysisPass::Impl::Analyze(const Article& article) {
   }
   LinkSameQuotes(out);
   batch.rows.push_back({kClaims, article.id, article.id, ClaimsToJson(out.facts)});
+  // Stories: the dates the text states (not those resting on a guessed
+  // anchor) are evidence of which happening it reports.
+  std::vector<std::string> dates;
+  for (const TemporalExpression& t : out.time.expressions) {
+    if (t.precision == Precision::kDay && !t.anchor_estimated) dates.push_back(t.value);
+  }
+  // An undated article is placed in time by the date its text implies (the
+  // time stage's estimated anchor), so time proximity still counts.
+  const stories::Assignment a = clusterer->Add(builder->Build(
+      article.published.empty() && out.time.anchor ? WithPublished(article, out.time.anchor->day)
+                                                   : article,
+      entities, ids, dates));
+  events_touched.insert(a.event);
+  storylines_touched.insert(a.storyline);
   facts.push_back(std::move(out.facts));
   for (size_t i = 0; i < entities.entities.size(); ++i) {
     const identity::ArticleEntity& e = entities.entities[i];
@@ -239,6 +324,17 @@ Status AnalysisPass::Impl::Flush() {
   if (batch.articles.empty()) return Status::OK();
   for (uint32_t id : touched) batch.entities.push_back(ToRecord(resolver->entity(id)));
   batch.states.emplace_back(kResolverState, resolver->SaveState());
+  batch.states.emplace_back(kClustererState, clusterer->Save());
+  for (uint32_t id : events_touched) {
+    FindingRow row = EventRow(clusterer->Summarize(id, kPreferredLanguage), *clusterer);
+    batch.rows.push_back(std::move(row));
+  }
+  for (uint32_t id : storylines_touched) {
+    batch.rows.push_back(
+        StorylineRow(clusterer->SummarizeStoryline(id, kPreferredLanguage), *clusterer));
+  }
+  events_touched.clear();
+  storylines_touched.clear();
   Status s = store->PutFindings(batch);
   batch = FindingsBatch();
   touched.clear();
@@ -266,6 +362,22 @@ Result<std::unique_ptr<AnalysisPass>> AnalysisPass::Create(Store* store, Analysi
   impl->resolver =
       std::make_unique<identity::EntityResolver>(impl->resources.get(), resolver_options);
   DOSSIER_RETURN_IF_ERROR(impl->LoadFindings());
+  // Without FreeDict's dictionaries stories still form, within each
+  // language; the setup script installs them.
+  Result<std::unique_ptr<const stories::PivotLexicon>> lexicon =
+      stories::PivotLexicon::Load(stories::LexiconOptions());
+  if (lexicon.ok()) impl->lexicon = std::move(*lexicon);
+  impl->builder = std::make_unique<stories::DocumentBuilder>(impl->lexicon.get());
+  Result<std::string> clusterer_state = store->GetState(kClustererState);
+  if (!clusterer_state.ok()) return clusterer_state.status();
+  if (clusterer_state->empty()) {
+    impl->clusterer = std::make_unique<stories::StoryClusterer>();
+  } else {
+    Result<std::unique_ptr<stories::StoryClusterer>> c =
+        stories::StoryClusterer::Load(*clusterer_state);
+    if (!c.ok()) return c.status();
+    impl->clusterer = std::move(*c);
+  }
   Result<std::string> state = store->GetState(kResolverState);
   if (!state.ok()) return state.status();
   if (!state->empty()) {
@@ -296,6 +408,8 @@ Result<AnalysisReport> AnalysisPass::Run() {
   if (impl.report.articles > 0 || !impl.facts.empty())
     DOSSIER_RETURN_IF_ERROR(impl.WriteConflicts());
   impl.report.entities = impl.resolver->size();
+  impl.report.events = impl.clusterer->event_count();
+  impl.report.storylines = impl.clusterer->storyline_count();
   if (impl.on_progress) impl.on_progress(impl.report, 0);
   return impl.report;
 }

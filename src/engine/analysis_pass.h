@@ -8,7 +8,10 @@
 // one), their identity within the article, then across articles (the
 // EntityResolver, whose state persists in the store); then its quotes (a
 // quote of the same speaker with the same words in an earlier article is
-// marked the same quote), its dates and its figures (ArticleStages). After
+// marked the same quote), its dates and its figures (ArticleStages); then
+// the story clusterer places it in an event (its copy group, near-duplicate
+// wire copies counting once) and a storyline — online, in publication order,
+// the clusterer's state persisting in the store like the resolver's. After
 // the last batch, the conflicts between all analysed articles' figures and
 // dates are computed again. Articles are analysed
 // in batches; each batch's findings, the articles it marks analysed and the
@@ -46,6 +49,8 @@ struct AnalysisReport {
   uint64_t quotes = 0;         ///< quotes found
   uint64_t figures = 0;        ///< numeric claims found
   uint64_t conflicts = 0;      ///< conflicts between sources after the run (all articles)
+  uint64_t events = 0;         ///< events in the store after the run
+  uint64_t storylines = 0;     ///< storylines in the store after the run
 };
 
 class AnalysisPass {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -283,6 +284,66 @@ TEST_F(EngineTest, AnalysisFindsQuotesFiguresAndConflicts) {
   // A later run keeps the claims: the conflict is still found with nothing new.
   ASSERT_TRUE(Analyze(store_.get()).ok());
   EXPECT_EQ(store_->ListFindings("conflicts")->size(), conflicts->size());
+}
+
+// Every analysed article is in exactly one event; each event in one
+// storyline; state persists, so a later article joins the existing ones.
+TEST_F(EngineTest, AnalysisGroupsArticlesIntoEventsAndStorylines) {
+  ASSERT_TRUE(Ingest({kSamples}).ok());
+  Result<AnalysisReport> r = Analyze(store_.get(), /*batch_size=*/2);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_GT(r->events, 0u);
+  Result<std::vector<FindingRow>> events = store_->ListFindings("events");
+  Result<std::vector<FindingRow>> storylines = store_->ListFindings("storylines");
+  ASSERT_TRUE(events.ok() && storylines.ok());
+  EXPECT_EQ(events->size(), r->events);
+  EXPECT_EQ(storylines->size(), r->storylines);
+  std::map<std::string, int> article_events;
+  std::map<std::string, std::string> event_storyline;
+  for (const FindingRow& row : *events) {
+    nlohmann::json e = nlohmann::json::parse(row.json);
+    EXPECT_FALSE(e["title"].get<std::string>().empty());
+    EXPECT_GE(e["sources"].get<int>(), 1);
+    EXPECT_LE(e["sources"].get<size_t>(), e["articles"].size());
+    for (const auto& a : e["articles"]) ++article_events[a];
+    event_storyline[e["id"]] = e["storyline"];
+  }
+  EXPECT_EQ(article_events.size(), 5u);
+  for (const auto& [article, n] : article_events) EXPECT_EQ(n, 1) << article;
+  std::set<std::string> in_storylines;
+  for (const FindingRow& row : *storylines) {
+    nlohmann::json s = nlohmann::json::parse(row.json);
+    for (const auto& e : s["events"]) {
+      EXPECT_EQ(event_storyline.at(e), s["id"]);
+      EXPECT_TRUE(in_storylines.insert(e).second);
+    }
+  }
+  EXPECT_EQ(in_storylines.size(), events->size());
+
+  // A wire copy of a stored article joins its event as a copy: the event
+  // gains an article, not an independent source.
+  Result<Article> first = store_->GetArticle(article_events.begin()->first);
+  ASSERT_TRUE(first.ok());
+  nlohmann::json copy = {{"id", "copy"},
+                         {"language", first->language},
+                         {"published", first->published},
+                         {"text", first->text + "\n\nRepublished with permission."}};
+  Write("copy.jsonl", copy.dump() + "\n");
+  ASSERT_TRUE(Ingest({(dir_ / "copy.jsonl").string()}).ok());
+  ASSERT_TRUE(Analyze(store_.get()).ok());
+  Result<std::vector<FindingRow>> after = store_->ListFindings("events");
+  ASSERT_TRUE(after.ok());
+  for (const FindingRow& row : *after) {
+    nlohmann::json e = nlohmann::json::parse(row.json);
+    bool has_copy = false, has_first = false;
+    for (const auto& a : e["articles"]) {
+      has_copy = has_copy || a == "copy";
+      has_first = has_first || a == first->id;
+    }
+    if (!has_copy) continue;
+    EXPECT_TRUE(has_first) << row.json;
+    EXPECT_LT(e["sources"].get<size_t>(), e["articles"].size()) << row.json;
+  }
 }
 
 TEST(ClaimsJson, RoundTrip) {
