@@ -71,8 +71,12 @@ def run_dossier(binary, corpus, db):
     if p.returncode not in (0, 1):
         sys.exit("dossier ingest failed (%d):\n%s" % (p.returncode, p.stderr[-2000:]))
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr).group(1))
+    # CPU time (user + system) as well as wall time: on a shared machine the
+    # wall time also counts the other processes' share of the core.
+    cpu = sum(float(re.search(r"%s time \(seconds\): ([\d.]+)" % kind, p.stderr).group(1))
+              for kind in ("User", "System"))
     report = json.loads(p.stdout)
-    return wall, rss_kb, report
+    return wall, cpu, rss_kb, report
 
 
 def run_baseline(corpus, db):
@@ -108,21 +112,23 @@ def main():
     for n in (args.small, args.articles):
         corpus = os.path.join(work, "corpus-%d.jsonl" % n)
         nbytes = write_corpus(corpus, articles, n)
-        wall, rss_kb, report = run_dossier(args.dossier, corpus, os.path.join(work, "d.db"))
+        wall, cpu, rss_kb, report = run_dossier(args.dossier, corpus, os.path.join(work, "d.db"))
         base = run_baseline(corpus, os.path.join(work, "b.db"))
-        rows.append((n, nbytes, wall, rss_kb, report, base))
+        rows.append((n, nbytes, wall, rss_kb, report, base, cpu))
 
     print()
-    print("%-9s %8s %10s %9s %9s %12s %14s %7s" %
-          ("articles", "MB", "stored", "seconds", "art/s", "peak RSS MB", "FTS5-only art/s", "ratio"))
-    for n, nbytes, wall, rss_kb, report, base in rows:
-        print("%-9d %8.1f %10d %9.2f %9.0f %12.1f %14.0f %7.2f" %
-              (n, nbytes / 1e6, report["stored"], wall, n / wall, rss_kb / 1024.0, n / base,
-               (n / wall) / (n / base)))
+    print("%-9s %8s %10s %9s %9s %9s %12s %12s %14s %7s" %
+          ("articles", "MB", "stored", "seconds", "art/s", "CPU s", "CPU us/art", "peak RSS MB",
+           "FTS5-only art/s", "ratio"))
+    for n, nbytes, wall, rss_kb, report, base, cpu in rows:
+        print("%-9d %8.1f %10d %9.2f %9.0f %9.2f %12.0f %12.1f %14.0f %7.2f" %
+              (n, nbytes / 1e6, report["stored"], wall, n / wall, cpu, cpu / n * 1e6,
+               rss_kb / 1024.0, n / base, (n / wall) / (n / base)))
     small, large = rows[0], rows[-1]
     print()
-    print("throughput at %d articles: %.0f articles/s on one core (bar: 2000)" %
-          (large[0], large[0] / large[2]))
+    print("throughput at %d articles: %.0f articles/s on one core (bar: 2000); "
+          "%.0f articles per CPU second (user + system)" %
+          (large[0], large[0] / large[2], large[0] / large[6]))
     print("peak memory: %.1f MB at %d articles, %.1f MB at %d articles (x%.2f for x%.1f articles)" %
           (small[3] / 1024, small[0], large[3] / 1024, large[0], large[3] / small[3],
            large[0] / small[0]))

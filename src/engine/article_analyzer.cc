@@ -71,27 +71,30 @@ namespace engine_internal {
 void SpanSet::Clear() {
   if (slots_.size() > kMaxKeptSlots) {
     slots_.assign(kMinSlots, 0);
+    std::vector<uint32_t>().swap(filled_);  // its memory too
   } else {
-    std::fill(slots_.begin(), slots_.end(), 0);
+    for (uint32_t i : filled_) slots_[i] = 0;
   }
-  count_ = 0;
+  filled_.clear();
 }
 
 void SpanSet::Grow(std::string_view base) {
   std::vector<uint64_t> old(std::max(kMinSlots, slots_.size() * 2), 0);
   old.swap(slots_);
+  filled_.clear();
   const size_t mask = slots_.size() - 1;
   for (uint64_t slot : old) {
     if (slot == 0) continue;
     size_t h = HashOf(base.substr(slot >> 32, slot & 0xFFFF)) & mask;
     while (slots_[h] != 0) h = (h + 1) & mask;
     slots_[h] = slot;
+    filled_.push_back(static_cast<uint32_t>(h));
   }
 }
 
 bool SpanSet::Insert(std::string_view base, uint32_t at, uint32_t length) {
   if (length == 0 || length > 0xFFFF) return true;
-  if ((count_ + 1) * 2 > slots_.size()) Grow(base);
+  if ((filled_.size() + 1) * 2 > slots_.size()) Grow(base);
   const std::string_view span = base.substr(at, length);
   const size_t hash = HashOf(span);
   // The slot's middle bits: hash bits the probe position does not use, so
@@ -103,7 +106,7 @@ bool SpanSet::Insert(std::string_view base, uint32_t at, uint32_t length) {
     const uint64_t slot = slots_[h];
     if (slot == 0) {
       slots_[h] = static_cast<uint64_t>(at) << 32 | tag;
-      ++count_;
+      filled_.push_back(static_cast<uint32_t>(h));
       return true;
     }
     if ((slot & 0xFFFFFFFF) == tag && base.substr(slot >> 32, length) == span) return false;

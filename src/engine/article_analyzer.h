@@ -30,7 +30,9 @@ namespace engine_internal {
 
 // A set of byte spans of one string (`base`, which may grow between calls
 // but must not change what earlier spans hold), compared by their bytes.
-// Open addressing; Clear() keeps the memory for the next article.
+// Open addressing; Clear() keeps the memory for the next article and costs
+// what the last article added, not the size of the table (zeroing a table
+// grown by one long article cost ~3% of ingest, for every later article).
 class SpanSet {
  public:
   void Clear();
@@ -43,7 +45,8 @@ class SpanSet {
 
   // at << 32 | 16 bits of the span's hash << 16 | length; 0: empty.
   std::vector<uint64_t> slots_;
-  size_t count_ = 0;
+  // Indexes of the filled slots, so that Clear() empties only those.
+  std::vector<uint32_t> filled_;
 };
 
 }  // namespace engine_internal
