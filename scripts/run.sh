@@ -41,6 +41,8 @@ case "$mode" in
     build/dossier --db build/demo.db ingest samples/
     echo "== dossier stats"
     build/dossier --db build/demo.db stats
+    echo "== dossier stories (storylines, their events and sources)"
+    build/dossier --db build/demo.db stories
     echo "== dossier entities (the actors, with all their names)"
     build/dossier --db build/demo.db entities --limit 12
     echo "== dossier quotes (who said what)"

@@ -30,19 +30,21 @@ std::optional<AnalysisReport> RunAnalysis(Store* store, ProgressLine* progress) 
 }
 
 nlohmann::json AnalysisJson(const AnalysisReport& r) {
-  return {{"articles", r.articles},  {"without_model", r.without_model},
-          {"mentions", r.mentions},  {"entities", r.entities},
-          {"quotes", r.quotes},      {"figures", r.figures},
-          {"conflicts", r.conflicts}};
+  return {{"articles", r.articles},    {"without_model", r.without_model},
+          {"mentions", r.mentions},    {"entities", r.entities},
+          {"quotes", r.quotes},        {"figures", r.figures},
+          {"conflicts", r.conflicts},  {"events", r.events},
+          {"storylines", r.storylines}};
 }
 
 void PrintAnalysis(const AnalysisReport& r) {
   std::printf(
       "analysed %llu articles: %llu entity mentions, %llu quotes, %llu figures; the store now "
-      "holds %llu entities and %llu conflicts between sources",
+      "holds %llu entities, %llu events in %llu storylines and %llu conflicts between sources",
       static_cast<unsigned long long>(r.articles), static_cast<unsigned long long>(r.mentions),
       static_cast<unsigned long long>(r.quotes), static_cast<unsigned long long>(r.figures),
-      static_cast<unsigned long long>(r.entities), static_cast<unsigned long long>(r.conflicts));
+      static_cast<unsigned long long>(r.entities), static_cast<unsigned long long>(r.events),
+      static_cast<unsigned long long>(r.storylines), static_cast<unsigned long long>(r.conflicts));
   if (r.without_model > 0) {
     std::printf(" (%llu articles in a language without an entity model)",
                 static_cast<unsigned long long>(r.without_model));
