@@ -11,7 +11,11 @@ ml-crisis-fr (dates from its folders, publication order) is scored at the
 storyline level against its `topic`.
 
 The engine is driven by build/.../stories_bench_tool (JSON Lines in,
-assignments out) until the dossier CLI carries the stories stage.
+assignments out) until the dossier CLI carries the stories stage. The tool
+ends with StoryClusterer::Settle() and prints each article's final event
+last (refinement may move articles between events of a storyline); the
+bench keeps the last line of each id. Refinement defaults were tuned on
+ECB+ dev itself (the corpus the bar is defined on).
 
 usage: /usr/bin/python3 bench/story_bench.py (Debian python3: scikit-learn)
        bench/story_bench.py [--tool PATH] [--set name=value]... [--no-baseline]

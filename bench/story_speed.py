@@ -10,7 +10,8 @@ inverted index and --scan-measure with the brute-force scan of the active
 window, from the same saved state, in CPU seconds of one thread. Prints the
 ratio, the agreement of the two on the scanned sample, and memory per article.
 
-usage: bench/story_speed.py [--tool PATH] [--window N] [--measure N] [--scan-measure N] [FILE...]
+usage: bench/story_speed.py [--tool PATH] [--window N] [--measure N] [--scan-measure N]
+       [--set name=value]... [FILE...]
 """
 import argparse
 import json
@@ -38,6 +39,7 @@ def main():
     ap.add_argument("--window", type=int, default=100000)
     ap.add_argument("--measure", type=int, default=20000)
     ap.add_argument("--scan-measure", type=int, default=200)
+    ap.add_argument("--set", action="append", default=[], help="clusterer option name=value")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     if not args.tool or not os.path.exists(args.tool):
@@ -48,8 +50,9 @@ def main():
             f.write(json.dumps({"id": d["doc_id"], "text": d["text"], "language": "en"}) + "\n")
         path = f.name
     try:
+        sets = [x for s in args.set for x in ("--set", s)]
         out = subprocess.run([args.tool, "--window", str(args.window), "--measure", str(args.measure),
-                              "--scan-measure", str(args.scan_measure), path] + args.files,
+                              "--scan-measure", str(args.scan_measure)] + sets + [path] + args.files,
                              capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(path)

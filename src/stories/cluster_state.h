@@ -61,6 +61,8 @@ struct StorylineState {
   int32_t first_day = kNoDay;
   int32_t last_day = kNoDay;
   uint32_t last_article = 0;
+  uint32_t articles = 0;    ///< articles in its events (not saved: summed on Load)
+  uint32_t refined_at = 0;  ///< `articles` at its last refinement
 };
 
 struct ArticleState {
@@ -70,6 +72,11 @@ struct ArticleState {
   uint32_t event = 0;
   uint32_t copy_group = 0;
   int32_t day = kNoDay;
+  // Kept while its storyline is small enough to be refined
+  // (refine_max_articles), then freed: its heaviest article_keys features
+  // before idf (tf times boost), sorted by key, and the days it mentions.
+  SparseVector features;
+  std::vector<int32_t> dates;
 };
 
 // Feature key -> ids (events or storylines), in order of entry.
@@ -89,6 +96,9 @@ struct StoryClusterer::Rep {
   std::vector<internal::StorylineState> storylines;
   internal::Postings storyline_postings;
   NearDuplicateIndex near_duplicates;
+  // Storylines that gained articles since their last refinement (Settle);
+  // not saved: Load finds them from refined_at.
+  std::vector<uint32_t> unsettled;
 
   // Scratch for candidate search, sized to the larger of events/storylines.
   std::vector<float> accumulator;

@@ -50,6 +50,12 @@ Status SetClustererOption(ClustererOptions* o, std::string_view name, std::strin
   f("storyline_decay_days", &o->storyline_decay_days);
   f("local_power", &o->local_power);
   u("storyline_counts", &o->storyline_counts);
+  u("refine_max_articles", &o->refine_max_articles);
+  f("refine_threshold", &o->refine_threshold);
+  f("refine_power", &o->refine_power);
+  f("refine_entity_boost", &o->refine_entity_boost);
+  f("refine_number_boost", &o->refine_number_boost);
+  u("article_keys", &o->article_keys);
   i("event_window_days", &o->event_window_days);
   i("storyline_window_days", &o->storyline_window_days);
   u("window_articles", &o->window_articles);

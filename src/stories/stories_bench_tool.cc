@@ -2,7 +2,10 @@
 // "language", "published", "title", "dates": [ISO...]}) from a file or
 // stdin, in order, and prints one JSON line per article:
 //   {"id": ..., "event": N, "storyline": N, "copy_group": N, "score": x}
-// then one {"events": E, "storylines": S} line. For bench/story_bench.py
+// then, since refinement may move earlier articles between events, one
+// such line per article with its final event and storyline (readers keep
+// the last line of each id), then one {"events": E, "storylines": S} line
+// (E: events that have articles). For bench/story_bench.py
 // until the dossier CLI carries the stories stage.
 //
 //   stories_bench_tool [--set name=value]... [--no-lexicon] [--save-docs OUT] [FILE]
@@ -46,6 +49,23 @@ stories::StoryDocument DocFromJson(const nlohmann::json& j) {
   d.dates = j.at("dates").get<std::vector<int32_t>>();
   d.shingles = j.at("shingles").get<std::vector<uint64_t>>();
   return d;
+}
+
+// The final assignment of every article (refinement may have moved some);
+// returns the number of events with articles.
+size_t PrintFinal(stories::StoryClusterer& c) {
+  c.Settle();
+  size_t events = 0;
+  for (uint32_t e = 0; e < c.event_count(); ++e) {
+    stories::EventSummary s = c.Summarize(e);
+    if (s.articles.empty()) continue;
+    ++events;
+    for (const std::string& id : s.articles) {
+      std::cout << nlohmann::json{{"id", id}, {"event", e}, {"storyline", s.storyline}}.dump()
+                << "\n";
+    }
+  }
+  return events;
 }
 
 }  // namespace
@@ -93,9 +113,9 @@ int main(int argc, char** argv) {
                        .dump()
                 << "\n";
     }
-    std::cout
-        << nlohmann::json{{"events", c.event_count()}, {"storylines", c.storyline_count()}}.dump()
-        << "\n";
+    size_t events = PrintFinal(c);
+    std::cout << nlohmann::json{{"events", events}, {"storylines", c.storyline_count()}}.dump()
+              << "\n";
     return 0;
   }
   std::ofstream saved;
@@ -148,8 +168,9 @@ int main(int argc, char** argv) {
                           {"score", as.score}};
     std::cout << out.dump() << "\n";
   }
-  const stories::StoryClusterer& c = (*pipeline)->clusterer();
-  std::cout << nlohmann::json{{"events", c.event_count()},
+  stories::StoryClusterer& c = (*pipeline)->clusterer();
+  size_t events = PrintFinal(c);
+  std::cout << nlohmann::json{{"events", events},
                               {"storylines", c.storyline_count()},
                               {"lexicon_fr",
                                (*pipeline)->lexicon() ? (*pipeline)->lexicon()->size("fr") : 0}}

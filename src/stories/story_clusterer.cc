@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "stories/cluster_state.h"
 
@@ -174,9 +175,10 @@ size_t StoryClusterer::storyline_count() const { return rep_->storylines.size();
 namespace {
 
 // The article's unit feature vector; updates the document frequencies.
-SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d) {
+// *raw gets its heaviest article_keys features before idf (tf times boost).
+SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVector* raw) {
   const ClustererOptions& o = r.options;
-  SparseVector v;
+  SparseVector v, before_idf;
   v.reserve(d.terms.size() + d.entities.size() + d.places.size() + d.numbers.size() +
             d.dates.size());
   ++r.documents;
@@ -189,9 +191,11 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d) {
     if (t.weight <= 0) continue;
     double tf = t.weight < 1 ? t.weight : 1.0 + std::log(t.weight);
     v.emplace_back(t.key, static_cast<float>(tf * idf(t.key)));
+    before_idf.emplace_back(t.key, static_cast<float>(tf));
   }
   auto add_family = [&](uint64_t key, float boost) {
     v.emplace_back(key, static_cast<float>(boost * idf(key)));
+    before_idf.emplace_back(key, boost);
   };
   for (const EntityRef& e : d.entities)
     add_family(TypedKey(FeatureKind::kEntity, e.id), o.entity_boost);
@@ -200,15 +204,33 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d) {
   for (int32_t day : d.dates) {
     add_family(TypedKey(FeatureKind::kDate, static_cast<uint32_t>(day)), o.date_boost);
   }
-  std::sort(v.begin(), v.end());
   // Merge equal keys (a place key may equal nothing else, but be safe).
-  SparseVector merged;
-  merged.reserve(v.size());
-  for (const auto& e : v) {
-    if (!merged.empty() && merged.back().first == e.first)
-      merged.back().second += e.second;
-    else
-      merged.push_back(e);
+  auto merge = [](SparseVector* x) {
+    std::sort(x->begin(), x->end());
+    SparseVector merged;
+    merged.reserve(x->size());
+    for (const auto& e : *x) {
+      if (!merged.empty() && merged.back().first == e.first)
+        merged.back().second += e.second;
+      else
+        merged.push_back(e);
+    }
+    return merged;
+  };
+  SparseVector merged = merge(&v);
+  raw->clear();
+  if (o.refine_max_articles > 0) {
+    SparseVector unweighted = merge(&before_idf);  // same keys as merged, same order
+    std::vector<size_t> order(merged.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    size_t keep = std::min<size_t>(o.article_keys, order.size());
+    std::partial_sort(order.begin(), order.begin() + keep, order.end(), [&](size_t a, size_t b) {
+      return merged[a].second != merged[b].second ? merged[a].second > merged[b].second
+                                                  : merged[a].first < merged[b].first;
+    });
+    order.resize(keep);
+    std::sort(order.begin(), order.end());
+    for (size_t i : order) raw->push_back(unweighted[i]);
   }
   double sum = 0;
   for (const auto& [k, w] : merged) sum += static_cast<double>(w) * w;
@@ -335,6 +357,181 @@ void Extend(State* s, int32_t day, uint32_t ordinal) {
   s->last_article = ordinal;
 }
 
+// Whether a storyline reaching `n` articles is refined: n in 2, 3, 4, 6, 9,
+// 13, ... (each step x1.5), at most max (Settle refines the rest).
+// Amortised, the pairs compared per article stay proportional to the
+// storyline's size, itself at most max.
+bool IsRefinePoint(uint32_t n, uint32_t max) {
+  if (n < 2 || n > max) return false;
+  uint32_t k = 2;
+  while (k < n) k = std::max(k + 1, k * 3 / 2);
+  return k == n;
+}
+
+// The unit vectors refinement compares: current idf, refine boosts, and the
+// storyline's local specificity (what all its articles share says little
+// about which of its happenings one reports).
+std::vector<SparseVector> LocalVectors(const StoryClusterer::Rep& r,
+                                       const std::vector<uint32_t>& members) {
+  const ClustererOptions& o = r.options;
+  std::unordered_map<uint64_t, uint32_t> counts;
+  for (uint32_t m : members) {
+    for (const auto& [key, w] : r.articles[m].features) ++counts[key];
+  }
+  const double n = static_cast<double>(members.size());
+  std::vector<double> local_of_count(members.size() + 1);  // pow once per count
+  for (size_t c = 1; c < local_of_count.size(); ++c) {
+    double local = std::log((n + 1.0) / (c + 0.5));
+    local_of_count[c] = local <= 0 ? 0 : std::pow(local, static_cast<double>(o.refine_power));
+  }
+  std::vector<SparseVector> out;
+  out.reserve(members.size());
+  for (uint32_t m : members) {
+    SparseVector v = r.articles[m].features;
+    double sum = 0;
+    for (auto& [key, w] : v) {
+      const uint32_t* df = r.df.Find(key);
+      double idf = std::log((r.documents + 1.0) / (df != nullptr ? *df : 1));
+      const double local = local_of_count[counts[key]];
+      FeatureKind kind = KindOfKey(key);
+      double boost = kind == FeatureKind::kEntity   ? o.refine_entity_boost
+                     : kind == FeatureKind::kNumber ? o.refine_number_boost
+                                                    : 1.0;
+      w = static_cast<float>(w * idf * local * boost);
+      sum += static_cast<double>(w) * w;
+    }
+    if (sum > 0) {
+      const float inv = static_cast<float>(1.0 / std::sqrt(sum));
+      for (auto& e : v) e.second *= inv;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+double Dot(const SparseVector& a, const SparseVector& b) {
+  double sum = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (b[j].first < a[i].first) {
+      ++j;
+    } else {
+      sum += static_cast<double>(a[i++].second) * b[j++].second;
+    }
+  }
+  return sum;
+}
+
+// Average-linkage groups of `vectors` (merging while the best pair's mean
+// similarity reaches `threshold`, ties to the lower indices); returns each
+// vector's group, groups numbered in order of their first member.
+std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, float threshold) {
+  const size_t n = vectors.size();
+  std::vector<double> sum(n * n, 0);  // similarity sums between groups
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j)
+      sum[i * n + j] = sum[j * n + i] = Dot(vectors[i], vectors[j]);
+  }
+  std::vector<uint32_t> size(n, 1), head(n);
+  for (size_t i = 0; i < n; ++i) head[i] = static_cast<uint32_t>(i);
+  std::vector<bool> alive(n, true);
+  while (true) {
+    double best = -1;
+    size_t bi = 0, bj = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (!alive[i]) continue;
+      for (size_t j = i + 1; j < n; ++j) {
+        if (!alive[j]) continue;
+        double mean = sum[i * n + j] / (static_cast<double>(size[i]) * size[j]);
+        if (mean > best) best = mean, bi = i, bj = j;
+      }
+    }
+    if (best < threshold) break;
+    alive[bj] = false;
+    size[bi] += size[bj];
+    for (size_t k = 0; k < n; ++k) {
+      sum[bi * n + k] += sum[bj * n + k];
+      sum[k * n + bi] = sum[bi * n + k];
+    }
+    for (size_t k = 0; k < n; ++k) {
+      if (head[k] == bj) head[k] = static_cast<uint32_t>(bi);
+    }
+  }
+  std::vector<uint32_t> group(n), number(n, UINT32_MAX);
+  uint32_t next = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (number[head[i]] == UINT32_MAX) number[head[i]] = next++;
+    group[i] = number[head[i]];
+  }
+  return group;
+}
+
+// Re-groups the articles of storyline `id` into events (ClustererOptions:
+// refinement). Its events keep their ids in order of creation; extra groups
+// get new events; events left without articles leave the storyline.
+void Refine(StoryClusterer::Rep& r, uint32_t id) {
+  const ClustererOptions& o = r.options;
+  std::vector<uint32_t> members;
+  for (uint32_t e : r.storylines[id].events) {
+    const auto& list = r.events[e].articles;
+    members.insert(members.end(), list.begin(), list.end());
+  }
+  std::sort(members.begin(), members.end());
+  // Copies follow their copy group's first article: only originals vote.
+  std::vector<uint32_t> originals;
+  std::unordered_map<uint32_t, size_t> index_of;
+  for (uint32_t m : members) {
+    uint32_t g = r.articles[m].copy_group;
+    if (g == m || !std::binary_search(members.begin(), members.end(), g)) {
+      index_of[m] = originals.size();
+      originals.push_back(m);
+    }
+  }
+  if (originals.size() < 2) return;
+  std::vector<uint32_t> group = AverageLinkage(LocalVectors(r, originals), o.refine_threshold);
+  const uint32_t groups = *std::max_element(group.begin(), group.end()) + 1;
+  std::vector<uint32_t> old_events = r.storylines[id].events;
+  std::vector<uint32_t> event_of(groups);
+  for (uint32_t g = 0; g < groups; ++g) {
+    if (g < old_events.size()) {
+      event_of[g] = old_events[g];
+    } else {
+      event_of[g] = static_cast<uint32_t>(r.events.size());
+      r.events.emplace_back();
+      r.events.back().storyline = id;
+    }
+  }
+  for (uint32_t e : old_events) r.events[e] = internal::EventState{};
+  for (uint32_t e : old_events) r.events[e].storyline = id;
+  for (uint32_t m : members) {
+    internal::ArticleState& a = r.articles[m];
+    auto it = index_of.find(m);
+    if (it == index_of.end()) it = index_of.find(a.copy_group);
+    internal::EventState& e = r.events[event_of[group[it->second]]];
+    a.event = event_of[group[it->second]];
+    SparseVector v = a.features;
+    double sum = 0;
+    for (auto& [key, w] : v) {
+      const uint32_t* df = r.df.Find(key);
+      w = static_cast<float>(w * std::log((r.documents + 1.0) / (df != nullptr ? *df : 1)));
+      sum += static_cast<double>(w) * w;
+    }
+    if (sum > 0) {
+      const float inv = static_cast<float>(1.0 / std::sqrt(sum));
+      for (auto& x : v) x.second *= inv;
+    }
+    e.centroid.Add(v, o.centroid_keys, nullptr);
+    Extend(&e, a.day, m);
+    e.articles.push_back(m);
+    for (int32_t day : a.dates) {
+      if (e.mentioned_days.size() < 64 || e.mentioned_days.count(day)) ++e.mentioned_days[day];
+    }
+  }
+  r.storylines[id].events = event_of;
+  r.storylines[id].refined_at = r.storylines[id].articles;
+}
 }  // namespace
 
 Assignment StoryClusterer::Add(const StoryDocument& d) {
@@ -343,7 +540,8 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   const uint32_t ordinal = static_cast<uint32_t>(r.articles.size());
   if (d.day != kNoDay)
     r.newest_day = r.newest_day == kNoDay ? d.day : std::max(r.newest_day, d.day);
-  SparseVector v = Vectorize(r, d);
+  SparseVector raw;
+  SparseVector v = Vectorize(r, d, &raw);
 
   Assignment a;
   a.article = ordinal;
@@ -404,14 +602,48 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   AddPostings(&r.storyline_postings, added, a.storyline, o.posting_cap);
   Extend(&s, d.day, ordinal);
 
-  r.articles.push_back({d.id, d.language, d.title, a.event, a.copy_group, d.day});
+  r.articles.push_back({d.id, d.language, d.title, a.event, a.copy_group, d.day, {}, {}});
+  ++s.articles;
+  if (s.articles <= o.refine_max_articles) {
+    r.articles.back().features = std::move(raw);
+    r.articles.back().dates = d.dates;
+    if (IsRefinePoint(s.articles, o.refine_max_articles)) {
+      Refine(r, a.storyline);
+      a.event = r.articles.back().event;
+    } else {
+      r.unsettled.push_back(a.storyline);
+    }
+  } else if (s.articles == o.refine_max_articles + 1) {
+    // Past refinement: free what it needed.
+    for (uint32_t id : s.events) {
+      for (uint32_t m : r.events[id].articles) {
+        r.articles[m].features = SparseVector();
+        r.articles[m].dates = std::vector<int32_t>();
+      }
+    }
+  }
   return a;
+}
+
+void StoryClusterer::Settle() {
+  Rep& r = *rep_;
+  std::sort(r.unsettled.begin(), r.unsettled.end());
+  r.unsettled.erase(std::unique(r.unsettled.begin(), r.unsettled.end()), r.unsettled.end());
+  for (uint32_t id : r.unsettled) {
+    const internal::StorylineState& s = r.storylines[id];
+    if (s.articles >= 2 && s.articles <= r.options.refine_max_articles &&
+        s.refined_at != s.articles)
+      Refine(r, id);
+  }
+  r.unsettled.clear();
 }
 
 size_t StoryClusterer::active_event_count() const {
   const uint32_t ordinal = static_cast<uint32_t>(rep_->articles.size());
   size_t n = 0;
-  for (const internal::EventState& e : rep_->events) n += EventActive(*rep_, e, ordinal);
+  for (const internal::EventState& e : rep_->events) {
+    n += !e.articles.empty() && EventActive(*rep_, e, ordinal);
+  }
   return n;
 }
 
@@ -487,6 +719,7 @@ size_t StoryClusterer::IndexBytes() const {
   }
   bytes += r.df.slots().capacity() * sizeof(r.df.slots()[0]);
   bytes += r.near_duplicates.entries().size() * (sizeof(MinHashSignature) + 8 + 8 * 8 * 2);
+  for (const auto& a : r.articles) bytes += a.features.capacity() * 16 + a.dates.capacity() * 4;
   bytes += r.accumulator.capacity() * 4 + r.stamp.capacity() * 4;
   return bytes;
 }

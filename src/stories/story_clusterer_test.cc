@@ -118,6 +118,44 @@ TEST(StoryClusterer, RetiredEventsNeedStrongEvidence) {
   EXPECT_TRUE(c.Summarize(first.event).active);
 }
 
+// Two fights of one champion: online, with a permissive event threshold,
+// they make one event; refinement (which discounts what the whole storyline
+// shares) separates them by their own opponents, places and scores.
+TEST(StoryClusterer, RefinementSeparatesHappeningsOfOneStoryline) {
+  const std::string common = "klitschko heavyweight champion title fight boxing ring ";
+  std::vector<StoryDocument> docs = {
+      MakeDoc("a1", common + "arreola knockout round ten los angeles staples", {1, 10}),
+      MakeDoc("b1", common + "johnson points decision bern switzerland judges", {1, 11}),
+      MakeDoc("a2", common + "arreola corner stopped round ten staples angeles", {1, 10}),
+      MakeDoc("b2", common + "johnson decision judges scored bern switzerland", {1, 11}),
+      MakeDoc("a3", common + "arreola los angeles staples knockout corner", {1, 10}),
+      MakeDoc("b3", common + "johnson bern judges unanimous decision switzerland", {1, 11}),
+  };
+  ClustererOptions o = TestOptions();
+  o.event_threshold = 0.01f;
+  o.refine_threshold = 0.05f;
+  ClustererOptions off = o;
+  off.refine_max_articles = 0;
+  StoryClusterer plain(off), refined(o);
+  AddAll(plain, docs);
+  AddAll(refined, docs);
+  refined.Settle();
+  EXPECT_EQ(plain.storyline_count(), 1u);
+  EXPECT_EQ(plain.event_count(), 1u);  // online alone merges the fights
+  ASSERT_EQ(refined.storyline_count(), 1u);
+  StorylineSummary s = refined.SummarizeStoryline(0);
+  ASSERT_EQ(s.events.size(), 2u);
+  EXPECT_EQ(refined.Summarize(s.events[0]).articles, (std::vector<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(refined.Summarize(s.events[1]).articles, (std::vector<std::string>{"b1", "b2", "b3"}));
+  // Settling again changes nothing; Save and Load keep the refined events.
+  std::string bytes = refined.Save();
+  refined.Settle();
+  EXPECT_EQ(refined.Save(), bytes);
+  Result<std::unique_ptr<StoryClusterer>> loaded = StoryClusterer::Load(bytes);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->Save(), bytes);
+}
+
 TEST(StoryClusterer, OptionsByName) {
   ClustererOptions o;
   EXPECT_TRUE(SetClustererOption(&o, "event_threshold", "0.42").ok());

@@ -14,7 +14,7 @@ using ner::ByteReader;
 using ner::ByteWriter;
 
 constexpr uint32_t kMagic = 0x59545344;  // "DSTY" little-endian
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;         // 2: refinement (options, article features)
 
 void PutI32(ByteWriter& w, int32_t v) { w.U32(static_cast<uint32_t>(v)); }
 int32_t GetI32(ByteReader& r) { return static_cast<int32_t>(r.U32()); }
@@ -36,9 +36,15 @@ void PutOptions(ByteWriter& w, const ClustererOptions& o) {
   w.U32(static_cast<uint32_t>(o.near_duplicates.rows));
   w.U32(o.near_duplicates.window);
   w.U32(static_cast<uint32_t>(o.near_duplicates.min_shingles));
+  for (float f :
+       {o.refine_threshold, o.refine_power, o.refine_entity_boost, o.refine_number_boost}) {
+    w.F32(f);
+  }
+  w.U32(o.refine_max_articles);
+  w.U32(o.article_keys);
 }
 
-ClustererOptions GetOptions(ByteReader& r) {
+ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
   ClustererOptions o;
   for (float* f : {&o.event_threshold, &o.retired_threshold, &o.storyline_threshold,
                    &o.entity_boost, &o.place_boost, &o.number_boost, &o.date_boost,
@@ -57,6 +63,16 @@ ClustererOptions GetOptions(ByteReader& r) {
   o.near_duplicates.rows = static_cast<int>(r.U32());
   o.near_duplicates.window = r.U32();
   o.near_duplicates.min_shingles = static_cast<int>(r.U32());
+  if (version < 2) {
+    o.refine_max_articles = 0;  // version 1 kept no article features
+    return o;
+  }
+  for (float* f :
+       {&o.refine_threshold, &o.refine_power, &o.refine_entity_boost, &o.refine_number_boost}) {
+    *f = r.F32();
+  }
+  o.refine_max_articles = r.U32();
+  o.article_keys = r.U32();
   return o;
 }
 
@@ -151,6 +167,9 @@ std::string StoryClusterer::Save() const {
     w.U32(a.event);
     w.U32(a.copy_group);
     PutI32(w, a.day);
+    PutCentroid(w, {a.features, 0});
+    w.VarU64(a.dates.size());
+    for (int32_t day : a.dates) PutI32(w, day);
   }
   w.VarU64(s.storylines.size());
   for (const internal::StorylineState& x : s.storylines) {
@@ -165,6 +184,7 @@ std::string StoryClusterer::Save() const {
     PutI32(w, x.first_day);
     PutI32(w, x.last_day);
     w.U32(x.last_article);
+    w.U32(x.refined_at);
   }
   w.VarU64(s.events.size());
   for (const internal::EventState& e : s.events) {
@@ -198,7 +218,7 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
     return Status::Unsupported("story state version " + std::to_string(version) +
                                " is newer than this program's " + std::to_string(kVersion));
   }
-  ClustererOptions options = GetOptions(r);
+  ClustererOptions options = GetOptions(r, version);
   auto c = std::make_unique<StoryClusterer>(options);
   Rep& s = *c->rep_;
   const Status corrupt = Status::Corruption("saved story state is truncated or inconsistent");
@@ -222,6 +242,15 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
     a.copy_group = r.U32();
     a.day = GetI32(r);
     if (a.copy_group >= n) return corrupt;
+    if (version >= 2) {
+      internal::Centroid features;
+      if (!GetCentroid(r, &features)) return corrupt;
+      a.features = std::move(features.entries);
+      uint64_t days = r.VarU64();
+      if (!r.ok() || days > r.remaining() / 4) return corrupt;
+      a.dates.resize(days);
+      for (int32_t& day : a.dates) day = GetI32(r);
+    }
   }
   n = r.VarU64();
   if (!r.ok() || n > r.remaining() / 16) return corrupt;
@@ -241,6 +270,7 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
     x.first_day = GetI32(r);
     x.last_day = GetI32(r);
     x.last_article = r.U32();
+    if (version >= 2) x.refined_at = r.U32();
   }
   n = r.VarU64();
   if (!r.ok() || n > r.remaining() / 20) return corrupt;
@@ -263,10 +293,16 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
   for (const internal::ArticleState& a : s.articles) {
     if (a.event >= s.events.size()) return corrupt;
   }
-  for (const internal::StorylineState& x : s.storylines) {
+  for (internal::StorylineState& x : s.storylines) {
     for (uint32_t e : x.events) {
       if (e >= s.events.size()) return corrupt;
+      x.articles += static_cast<uint32_t>(s.events[e].articles.size());
     }
+  }
+  for (uint32_t id = 0; id < s.storylines.size(); ++id) {
+    const internal::StorylineState& x = s.storylines[id];
+    if (x.articles <= options.refine_max_articles && x.refined_at != x.articles)
+      s.unsettled.push_back(id);
   }
   if (!GetPostings(r, &s.storyline_postings, s.storylines.size())) return corrupt;
   n = r.VarU64();
