@@ -153,6 +153,9 @@ struct AnalysisPass::Impl {
   std::unique_ptr<stories::DocumentBuilder> builder;
   std::unique_ptr<stories::StoryClusterer> clusterer;
   std::set<uint32_t> events_touched, storylines_touched;
+  // The events each storyline's stored row lists, so that an event that
+  // refinement emptied is found and removed.
+  std::map<uint32_t, std::vector<uint32_t>> storyline_events;
   std::vector<ArticleFacts> facts;  // every analysed article's claims
   std::map<int64_t, std::vector<KnownQuote>> quotes_by_speaker;
 
@@ -175,6 +178,14 @@ Status AnalysisPass::Impl::LoadFindings() {
     Result<ArticleFacts> f = ClaimsFromJson(row.json);
     if (!f.ok()) return f.status();
     facts.push_back(std::move(*f));
+  }
+  Result<std::vector<FindingRow>> storylines = store->ListFindings("storylines");
+  if (!storylines.ok()) return storylines.status();
+  for (const FindingRow& row : *storylines) {
+    const nlohmann::json j = nlohmann::json::parse(row.json, nullptr, false);
+    if (j.is_discarded() || row.id.size() < 2) continue;
+    std::vector<uint32_t>& events = storyline_events[std::stoul(row.id.substr(1))];
+    for (const auto& e : j["events"]) events.push_back(std::stoul(e.get<std::string>().substr(1)));
   }
   Result<std::vector<FindingRow>> quotes = store->ListFindings("quotes");
   if (!quotes.ok()) return quotes.status();
@@ -324,14 +335,25 @@ Status AnalysisPass::Impl::Flush() {
   if (batch.articles.empty()) return Status::OK();
   for (uint32_t id : touched) batch.entities.push_back(ToRecord(resolver->entity(id)));
   batch.states.emplace_back(kResolverState, resolver->SaveState());
+  // Refinement may move articles between the events of a storyline: every
+  // event of a touched storyline is written again, and an emptied one goes.
+  clusterer->Settle();
   batch.states.emplace_back(kClustererState, clusterer->Save());
-  for (uint32_t id : events_touched) {
-    FindingRow row = EventRow(clusterer->Summarize(id, kPreferredLanguage), *clusterer);
-    batch.rows.push_back(std::move(row));
-  }
   for (uint32_t id : storylines_touched) {
-    batch.rows.push_back(
-        StorylineRow(clusterer->SummarizeStoryline(id, kPreferredLanguage), *clusterer));
+    const stories::StorylineSummary s = clusterer->SummarizeStoryline(id, kPreferredLanguage);
+    std::vector<uint32_t>& listed = storyline_events[id];
+    events_touched.insert(listed.begin(), listed.end());
+    events_touched.insert(s.events.begin(), s.events.end());
+    listed = s.events;
+    batch.rows.push_back(StorylineRow(s, *clusterer));
+  }
+  for (uint32_t id : events_touched) {
+    const stories::EventSummary e = clusterer->Summarize(id, kPreferredLanguage);
+    if (e.articles.empty()) {
+      batch.delete_rows.emplace_back("events", PrefixedId('V', id));
+    } else {
+      batch.rows.push_back(EventRow(e, *clusterer));
+    }
   }
   events_touched.clear();
   storylines_touched.clear();

@@ -78,6 +78,8 @@ struct FindingsBatch {
   // rows written (a row replaces the row of the same collection and id).
   std::vector<std::string> replace_collections;
   std::vector<FindingRow> rows;
+  // Rows removed after the rows are written: (collection, id).
+  std::vector<std::pair<std::string, std::string>> delete_rows;
 };
 
 // One entity with where it occurs, for `dossier entity`.

@@ -57,6 +57,7 @@ WHERE r.entity = ?1
 ORDER BY r.date IS NULL, r.date, r.article, r.start)sql";
 
 constexpr char kClearCollection[] = "DELETE FROM findings WHERE collection = ?1";
+constexpr char kDeleteRow[] = "DELETE FROM findings WHERE collection = ?1 AND id = ?2";
 // A replaced row goes to the end of its collection's order.
 constexpr char kPutRow[] = R"sql(
 INSERT OR REPLACE INTO findings(collection, id, article, data)
@@ -105,6 +106,7 @@ Result<FindingsTables> FindingsTables::Prepare(const Database& db) {
       {&t.clear_collection_, kClearCollection},
       {&t.put_row_, kPutRow},
       {&t.list_rows_, kListRows},
+      {&t.delete_row_, kDeleteRow},
   };
   for (const auto& s : kStatements) {
     Result<Statement> st = Statement::Prepare(db.get(), s.sql);
@@ -212,6 +214,12 @@ Status FindingsTables::Put(const FindingsBatch& batch) {
     for (const FindingRow& row : batch.rows) {
       Status st = PutRow(row);
       if (!st.ok()) return WithContext(st, "storing " + row.collection + " " + row.id);
+    }
+    for (const auto& [collection, id] : batch.delete_rows) {
+      StatementScope scope(delete_row_);
+      delete_row_.BindText(1, collection);
+      delete_row_.BindText(2, id);
+      DOSSIER_RETURN_IF_ERROR(delete_row_.Run());
     }
     for (const auto& [name, bytes] : batch.states) {
       StatementScope scope(put_state_);

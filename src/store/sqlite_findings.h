@@ -39,7 +39,7 @@ class FindingsTables {
   const Database* db_ = nullptr;
   Statement rowid_of_, mark_, put_mention_, put_role_, put_entity_, clear_variants_, put_variant_,
       put_state_, get_state_, list_entities_, get_entity_, variants_, entity_articles_,
-      entity_roles_, clear_collection_, put_row_, list_rows_;
+      entity_roles_, clear_collection_, put_row_, list_rows_, delete_row_;
 };
 
 }  // namespace dossier::store_internal
