@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/entity_lookup.h"
 #include "cli/commands.h"
-#include "cli/entity_lookup.h"
 #include "cli/store_access.h"
 
 namespace dossier::cli {
@@ -41,7 +41,7 @@ int RunEntities(const GlobalOptions& global, const EntitiesArgs& args) {
       for (const EntityVariantRecord& v : e->variants) {
         variants.push_back({{"text", v.text}, {"count", v.count}});
       }
-      out.push_back({{"id", EntityId(e->id)},
+      out.push_back({{"id", api::EntityId(e->id)},
                      {"type", e->type},
                      {"name", e->name},
                      {"article_count", e->article_count},
@@ -51,7 +51,7 @@ int RunEntities(const GlobalOptions& global, const EntitiesArgs& args) {
     return kExitOk;
   }
   for (const EntityRecord* e : shown) {
-    std::printf("%-6s %-4s %-28s %2u articles", EntityId(e->id).c_str(), e->type.c_str(),
+    std::printf("%-6s %-4s %-28s %2u articles", api::EntityId(e->id).c_str(), e->type.c_str(),
                 e->name.c_str(), e->article_count);
     std::string others;
     for (const EntityVariantRecord& v : e->variants) {

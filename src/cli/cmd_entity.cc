@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/entity_lookup.h"
 #include "cli/commands.h"
-#include "cli/entity_lookup.h"
 #include "cli/store_access.h"
 #include "entities/identity_resources.h"
 
@@ -19,7 +19,7 @@ namespace dossier::cli {
 namespace {
 
 nlohmann::json DetailJson(const EntityDetail& d) {
-  nlohmann::json j = {{"id", EntityId(d.entity.id)},
+  nlohmann::json j = {{"id", api::EntityId(d.entity.id)},
                       {"type", d.entity.type},
                       {"name", d.entity.name},
                       {"article_count", d.entity.article_count}};
@@ -84,7 +84,8 @@ int RunEntity(const GlobalOptions& global, const std::string& name) {
     PrintError("cannot load the name matcher", resources.status());
     return kExitFailure;
   }
-  std::vector<Candidate> found = FindEntities(*entities, name, &(*resources)->matcher());
+  std::vector<api::EntityCandidate> found =
+      api::FindEntities(*entities, name, &(*resources)->matcher());
   if (found.empty()) {
     std::fprintf(stderr, "dossier: no entity named \"%s\"\n", name.c_str());
     return kExitRejected;
@@ -99,7 +100,7 @@ int RunEntity(const GlobalOptions& global, const std::string& name) {
     j["other_matches"] = nlohmann::json::array();
     for (size_t i = 1; i < found.size() && i < 10; ++i) {
       j["other_matches"].push_back(
-          {{"id", EntityId(found[i].entity->id)}, {"name", found[i].entity->name}});
+          {{"id", api::EntityId(found[i].entity->id)}, {"name", found[i].entity->name}});
     }
     std::printf("%s\n", j.dump(2).c_str());
     return kExitOk;

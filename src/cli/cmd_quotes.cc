@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "api/entity_lookup.h"
 #include "cli/commands.h"
-#include "cli/entity_lookup.h"
 #include "cli/store_access.h"
 #include "entities/identity_resources.h"
 
@@ -39,15 +39,16 @@ int RunQuotes(const GlobalOptions& global, const QuotesArgs& args) {
       PrintError("cannot load the name matcher", resources.status());
       return kExitFailure;
     }
-    std::vector<Candidate> found = FindEntities(*entities, args.speaker, &(*resources)->matcher());
+    std::vector<api::EntityCandidate> found =
+        api::FindEntities(*entities, args.speaker, &(*resources)->matcher());
     if (found.empty()) {
       std::fprintf(stderr, "dossier: no entity named \"%s\"\n", args.speaker.c_str());
       return kExitRejected;
     }
-    wanted = EntityId(found[0].entity->id);
+    wanted = api::EntityId(found[0].entity->id);
   }
   std::map<std::string, std::string> names;  // entity id -> name
-  for (const EntityRecord& e : *entities) names[EntityId(e.id)] = e.name;
+  for (const EntityRecord& e : *entities) names[api::EntityId(e.id)] = e.name;
 
   // Group the rows: a quote with same_as joins its first quote.
   std::vector<nlohmann::json> quotes;

@@ -42,6 +42,7 @@ void AddQuotesCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
 void AddConflictsCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 // stories, event, timeline.
 void AddStoriesCommands(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddServeCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 
