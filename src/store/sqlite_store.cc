@@ -412,6 +412,10 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
     }
     return db.status();
   }
+  // Wait for a lock from the first statement on: the probe below may meet
+  // another process recovering the WAL after a crash (a brief exclusive
+  // lock) and must wait for it, not fail.
+  sqlite3_busy_timeout(db->get(), 5000);
   DOSSIER_RETURN_IF_ERROR(ProbeDatabase(*db, path));
   Status s = SetPragmas(*db, options.read_only);
   if (!s.ok()) return WithContext(s, path);
