@@ -226,7 +226,19 @@ void AnalysisPass::Impl::LinkSameQuotes(const ArticleStageOutput& out) {
 Status AnalysisPass::Impl::WriteConflicts() {
   FindingsBatch b;
   b.replace_collections.push_back("conflicts");
-  const std::vector<Conflict> conflicts = FindConflicts(facts);
+  // Figures are compared within a storyline (facts/conflicts.h): the stored
+  // events, written by Flush(), tell each article's storyline.
+  ConflictOptions options;
+  Result<std::vector<FindingRow>> events = store->ListFindings("events");
+  if (!events.ok()) return events.status();
+  for (const FindingRow& row : *events) {
+    const nlohmann::json j = nlohmann::json::parse(row.json, nullptr, false);
+    if (j.is_discarded() || !j["storyline"].is_string()) continue;
+    for (const auto& a : j["articles"]) {
+      if (a.is_string()) options.scope_of_article[a.get<std::string>()] = j["storyline"];
+    }
+  }
+  const std::vector<Conflict> conflicts = FindConflicts(facts, options);
   std::map<std::string, std::string> texts;  // article id -> text, for the passages
   for (size_t i = 0; i < conflicts.size(); ++i) {
     const Conflict& c = conflicts[i];

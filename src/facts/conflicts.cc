@@ -31,8 +31,20 @@ std::string FormatValue(double v) {
   return buf;
 }
 
+// A percentage or a sum of money (ISO 4217 code): see the header.
+bool IsMeasure(const std::string& counted) {
+  if (counted == "percent") return true;
+  return counted.size() == 3 &&
+         std::all_of(counted.begin(), counted.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Counts of a lexicon concept; "stem:..." marks a noun the lexicon lacks.
+bool Comparable(const NumericClaim& c) {
+  return !c.counted.empty() && c.counted.rfind("stem:", 0) != 0 && !IsMeasure(c.counted);
+}
+
 bool SameQuantity(const NumericClaim& a, const NumericClaim& b) {
-  if (a.counted != b.counted || a.counted.empty()) return false;
+  if (a.counted != b.counted || !Comparable(a)) return false;
   if (!a.nationality.empty() && !b.nationality.empty() && a.nationality != b.nationality)
     return false;
   if (!a.nationality.empty() && a.nationality == b.nationality) return true;
@@ -53,15 +65,35 @@ void AddArticle(Conflict* c, const std::string& article) {
   }
 }
 
-void FigureConflicts(const std::vector<ArticleFacts>& articles, const ConflictOptions& options,
-                     std::vector<Conflict>* out) {
+// The articles of each scope that have comparable figures, in input order.
+std::vector<std::vector<const ArticleFacts*>> Scopes(const std::vector<ArticleFacts>& articles,
+                                                     const ConflictOptions& options) {
+  std::map<std::string, std::vector<const ArticleFacts*>> by_scope;
+  for (const ArticleFacts& a : articles) {
+    if (std::none_of(a.figures.begin(), a.figures.end(), Comparable)) continue;
+    if (options.scope_of_article.empty()) {
+      by_scope[""].push_back(&a);
+      continue;
+    }
+    auto it = options.scope_of_article.find(a.article);
+    if (it != options.scope_of_article.end()) by_scope[it->second].push_back(&a);
+  }
+  std::vector<std::vector<const ArticleFacts*>> out;
+  for (auto& [scope, list] : by_scope) {
+    if (list.size() > 1) out.push_back(std::move(list));
+  }
+  return out;
+}
+
+void ScopeConflicts(const std::vector<const ArticleFacts*>& articles,
+                    const ConflictOptions& options, std::vector<Conflict>* out) {
   for (size_t i = 0; i < articles.size(); ++i) {
     for (size_t j = i + 1; j < articles.size(); ++j) {
-      if (articles[i].article == articles[j].article) continue;
-      for (const NumericClaim& a : articles[i].figures) {
+      if (articles[i]->article == articles[j]->article) continue;
+      for (const NumericClaim& a : articles[i]->figures) {
         std::optional<DayInterval> da = Days(a.date);
         if (!da) continue;
-        for (const NumericClaim& b : articles[j].figures) {
+        for (const NumericClaim& b : articles[j]->figures) {
           std::optional<DayInterval> db = Days(b.date);
           if (!db || !SameQuantity(a, b) || Gap(*da, *db) > options.max_gap_days) continue;
           if (a.high >= b.low && b.high >= a.low) continue;  // compatible
@@ -79,6 +111,13 @@ void FigureConflicts(const std::vector<ArticleFacts>& articles, const ConflictOp
         }
       }
     }
+  }
+}
+
+void FigureConflicts(const std::vector<ArticleFacts>& articles, const ConflictOptions& options,
+                     std::vector<Conflict>* out) {
+  for (const std::vector<const ArticleFacts*>& scope : Scopes(articles, options)) {
+    ScopeConflicts(scope, options, out);
   }
 }
 

@@ -92,3 +92,39 @@ TEST(Conflicts, MarkersDecideCompatibility) {
 
 }  // namespace
 }  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST(Conflicts, FiguresAreComparedWithinTheirScopeOnly) {
+  std::vector<ArticleFacts> all = {
+      FactsOf("a1", "Some 5,000 American soldiers are deployed in Iraq.", "en", "2020-09-02"),
+      FactsOf("a2", "Quelque 2.500 soldats américains sont en Irak.", "fr", "2020-09-05"),
+  };
+  ConflictOptions apart;
+  apart.scope_of_article = {{"a1", "S0"}, {"a2", "S1"}};
+  EXPECT_TRUE(FindConflicts(all, apart).empty());
+  ConflictOptions together;
+  together.scope_of_article = {{"a1", "S0"}, {"a2", "S0"}};
+  EXPECT_EQ(FindConflicts(all, together).size(), 1u);
+  ConflictOptions unknown;  // an article without a scope is compared with none
+  unknown.scope_of_article = {{"a1", "S0"}};
+  EXPECT_TRUE(FindConflicts(all, unknown).empty());
+}
+
+TEST(Conflicts, MeasuresAndUnknownNounsAreNotCompared) {
+  auto pair = [](const std::string& a, const std::string& b) {
+    return FindConflicts(
+               {FactsOf("a1", a, "en", "2020-09-02"), FactsOf("a2", b, "en", "2020-09-03")})
+        .size();
+  };
+  // Two polls, two budgets, two sets of countries: not one quantity.
+  EXPECT_EQ(pair("In Iraq, 35 percent back the plan.", "In Iraq, 60 percent back the plan."), 0u);
+  EXPECT_EQ(pair("Iraq will get $5 million.", "Iraq will get $90 million."), 0u);
+  EXPECT_EQ(pair("Iraq and two countries met.", "Iraq and nine countries met."), 0u);
+  // A count of a lexicon concept still is.
+  EXPECT_EQ(pair("200 Iraqi civilians died.", "900 Iraqi civilians died."), 1u);
+}
+
+}  // namespace
+}  // namespace dossier
