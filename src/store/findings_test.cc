@@ -77,6 +77,25 @@ TEST_F(FindingsTest, FindingsStateAndEntityRoundTrip) {
   EXPECT_EQ(store->GetEntity(7).status().code(), Status::Code::kNotFound);
 }
 
+TEST_F(FindingsTest, MentionsOfAnArticleByPosition) {
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_TRUE(store->PutArticles({MakeArticle("a", "Kadhimi spoke."), MakeArticle("b", "x")}).ok());
+  FindingsBatch batch = OneEntityBatch("a", 3);
+  batch.articles[0].mentions.push_back({3, 8, 13, "name"});
+  batch.articles[0].mentions.insert(batch.articles[0].mentions.begin(), {3, 8, 10, "role"});
+  ASSERT_TRUE(store->PutFindings(batch).ok());
+  Result<std::vector<MentionRecord>> m = store->ListMentions("a");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_EQ(m->size(), 3u);
+  EXPECT_EQ((*m)[0].start, 0u);
+  EXPECT_EQ((*m)[0].kind, "short-form");
+  EXPECT_EQ((*m)[1].end, 10u);
+  EXPECT_EQ((*m)[2].end, 13u);
+  EXPECT_EQ((*m)[2].entity, 3);
+  EXPECT_TRUE(store->ListMentions("b")->empty());  // not analysed
+  EXPECT_EQ(store->ListMentions("ghost").status().code(), Status::Code::kNotFound);
+}
+
 TEST_F(FindingsTest, ABatchNamingAnUnknownArticleStoresNothing) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_TRUE(store->PutArticles({MakeArticle("a", "Kadhimi spoke.")}).ok());
@@ -136,6 +155,28 @@ TEST_F(FindingsTest, ReadOnlyStoreRefusesFindings) {
   std::unique_ptr<Store> store = OpenStore(ro);
   EXPECT_EQ(store->PutFindings(OneEntityBatch("a", 0)).code(), Status::Code::kUnsupported);
   EXPECT_TRUE(store->ListEntities().ok());
+}
+
+}  // namespace
+}  // namespace dossier
+
+namespace dossier {
+namespace {
+
+TEST_F(FindingsTest, OneFindingRowById) {
+  std::unique_ptr<Store> store = OpenStore();
+  ASSERT_TRUE(store->PutArticles({Dated("a", "Kadhimi spoke.", "2021-01-02")}).ok());
+  FindingsBatch b;
+  b.rows.push_back({"events", "V1", "", R"({"id":"V1"})"});
+  b.rows.push_back({"happenings", "a", "a", R"({"article":"a"})"});
+  ASSERT_TRUE(store->PutFindings(b).ok());
+  Result<FindingRow> row = store->GetFinding("happenings", "a");
+  ASSERT_TRUE(row.ok()) << row.status().ToString();
+  EXPECT_EQ(row->article_id, "a");
+  EXPECT_EQ(row->json, R"({"article":"a"})");
+  EXPECT_EQ(store->GetFinding("events", "V1")->json, R"({"id":"V1"})");
+  EXPECT_EQ(store->GetFinding("events", "V2").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(store->GetFinding("storylines", "V1").status().code(), Status::Code::kNotFound);
 }
 
 }  // namespace

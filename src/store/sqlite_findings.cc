@@ -55,6 +55,9 @@ SELECT a.id, r.role, r.role_class, r.country, r.text, r.date, r.start, r.end
 FROM entity_roles AS r JOIN articles AS a ON a.rowid = r.article
 WHERE r.entity = ?1
 ORDER BY r.date IS NULL, r.date, r.article, r.start)sql";
+constexpr char kArticleMentions[] = R"sql(
+SELECT m.entity, m.start, m.end, m.kind FROM mentions AS m
+WHERE m.article = ?1 ORDER BY m.start, m.end, m.entity)sql";
 
 constexpr char kClearCollection[] = "DELETE FROM findings WHERE collection = ?1";
 constexpr char kDeleteRow[] = "DELETE FROM findings WHERE collection = ?1 AND id = ?2";
@@ -66,6 +69,10 @@ constexpr char kListRows[] = R"sql(
 SELECT f.collection, f.id, a.id, f.data FROM findings AS f
   LEFT JOIN articles AS a ON a.rowid = f.article
 WHERE f.collection = ?1 ORDER BY f.rowid)sql";
+constexpr char kGetRow[] = R"sql(
+SELECT f.collection, f.id, a.id, f.data FROM findings AS f
+  LEFT JOIN articles AS a ON a.rowid = f.article
+WHERE f.collection = ?1 AND f.id = ?2)sql";
 
 std::string Text(const Statement& st, int i) { return std::string(st.ColumnText(i)); }
 
@@ -106,7 +113,9 @@ Result<FindingsTables> FindingsTables::Prepare(const Database& db) {
       {&t.clear_collection_, kClearCollection},
       {&t.put_row_, kPutRow},
       {&t.list_rows_, kListRows},
+      {&t.get_row_, kGetRow},
       {&t.delete_row_, kDeleteRow},
+      {&t.article_mentions_, kArticleMentions},
   };
   for (const auto& s : kStatements) {
     Result<Statement> st = Statement::Prepare(db.get(), s.sql);
@@ -261,6 +270,18 @@ Result<std::vector<FindingRow>> FindingsTables::ListFindings(std::string_view co
   return out;
 }
 
+Result<FindingRow> FindingsTables::GetFinding(std::string_view collection, std::string_view id) {
+  StatementScope scope(get_row_);
+  get_row_.BindText(1, collection);
+  get_row_.BindText(2, id);
+  Result<bool> row = get_row_.Step();
+  if (!row.ok()) return row.status();
+  if (!*row) {
+    return Status::NotFound("no " + std::string(collection) + " row \"" + std::string(id) + "\"");
+  }
+  return FindingRow{Text(get_row_, 0), Text(get_row_, 1), Text(get_row_, 2), Text(get_row_, 3)};
+}
+
 Result<std::string> FindingsTables::GetState(std::string_view name) {
   StatementScope scope(get_state_);
   get_state_.BindText(1, name);
@@ -346,6 +367,30 @@ Result<EntityDetail> FindingsTables::GetEntity(int64_t id) {
     d.roles.push_back(std::move(r));
   }
   return d;
+}
+
+Result<std::vector<MentionRecord>> FindingsTables::ListMentions(std::string_view article_id) {
+  int64_t article = 0;
+  {
+    StatementScope scope(rowid_of_);
+    rowid_of_.BindText(1, article_id);
+    Result<bool> row = rowid_of_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound("no article with id \"" + std::string(article_id) + "\"");
+    article = rowid_of_.ColumnInt64(0);
+  }
+  std::vector<MentionRecord> out;
+  StatementScope scope(article_mentions_);
+  article_mentions_.BindInt64(1, article);
+  for (;;) {
+    Result<bool> row = article_mentions_.Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    out.push_back(
+        {article_mentions_.ColumnInt64(0), static_cast<uint32_t>(article_mentions_.ColumnInt64(1)),
+         static_cast<uint32_t>(article_mentions_.ColumnInt64(2)), Text(article_mentions_, 3)});
+  }
+  return out;
 }
 
 }  // namespace dossier::store_internal

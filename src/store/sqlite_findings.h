@@ -27,7 +27,9 @@ class FindingsTables {
   Result<std::string> GetState(std::string_view name);
   Result<std::vector<EntityRecord>> ListEntities();
   Result<std::vector<FindingRow>> ListFindings(std::string_view collection);
+  Result<FindingRow> GetFinding(std::string_view collection, std::string_view id);
   Result<EntityDetail> GetEntity(int64_t id);
+  Result<std::vector<MentionRecord>> ListMentions(std::string_view article_id);
 
  private:
   FindingsTables() = default;
@@ -39,7 +41,8 @@ class FindingsTables {
   const Database* db_ = nullptr;
   Statement rowid_of_, mark_, put_mention_, put_role_, put_entity_, clear_variants_, put_variant_,
       put_state_, get_state_, list_entities_, get_entity_, variants_, entity_articles_,
-      entity_roles_, clear_collection_, put_row_, list_rows_, delete_row_;
+      entity_roles_, clear_collection_, put_row_, list_rows_, get_row_, delete_row_,
+      article_mentions_;
 };
 
 }  // namespace dossier::store_internal

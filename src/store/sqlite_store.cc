@@ -54,14 +54,23 @@ SELECT id, path, locator, url, title, author, outlet, dateline, published, langu
 FROM articles WHERE id = ?1)sql";
 
 // Title matches weigh ten times text matches; stems weigh as text.
+// The page is ranked first and snippets are made for its hits only: a
+// snippet reads and tokenizes the article's text, so making one for every
+// match before LIMIT made broad searches on large stores take seconds. The
+// outer MATCH (with the rowid, a seek in the same query) gives snippet() its
+// phrase positions.
 constexpr char kSearch[] = R"sql(
+WITH page AS (
+  SELECT rowid, bm25(articles_fts, 10.0, 1.0, 1.0) AS score
+  FROM articles_fts WHERE articles_fts MATCH ?1
+  ORDER BY score, rowid
+  LIMIT ?2 OFFSET ?3)
 SELECT a.id, a.title, a.outlet, a.published, a.language,
-       snippet(articles_fts, 1, '[', ']', '…', 30),
-       bm25(articles_fts, 10.0, 1.0, 1.0) AS score
-FROM articles_fts JOIN articles AS a ON a.rowid = articles_fts.rowid
-WHERE articles_fts MATCH ?1
-ORDER BY score, a.rowid
-LIMIT ?2 OFFSET ?3)sql";
+       snippet(articles_fts, 1, '[', ']', '…', 30), page.score
+FROM page
+  JOIN articles_fts ON articles_fts.rowid = page.rowid AND articles_fts MATCH ?1
+  JOIN articles AS a ON a.rowid = page.rowid
+ORDER BY page.score, page.rowid)sql";
 
 constexpr char kCounts[] = R"sql(
 SELECT language, outlet, articles, sentences, tokens, text_bytes
@@ -122,11 +131,17 @@ class SqliteStore final : public Store {
   Result<std::vector<FindingRow>> ListFindings(std::string_view collection) override {
     return WithContext(findings_->ListFindings(collection), path_);
   }
+  Result<FindingRow> GetFinding(std::string_view collection, std::string_view id) override {
+    return WithContext(findings_->GetFinding(collection, id), path_);
+  }
   Result<std::vector<EntityRecord>> ListEntities() override {
     return WithContext(findings_->ListEntities(), path_);
   }
   Result<EntityDetail> GetEntity(int64_t id) override {
     return WithContext(findings_->GetEntity(id), path_);
+  }
+  Result<std::vector<MentionRecord>> ListMentions(std::string_view article_id) override {
+    return WithContext(findings_->ListMentions(article_id), path_);
   }
 
  private:

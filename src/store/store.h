@@ -133,11 +133,18 @@ class Store {
   // The rows of one findings collection, in the order they were written.
   virtual Result<std::vector<FindingRow>> ListFindings(std::string_view collection) = 0;
 
+  // One row of a findings collection; NotFound when it has no such id.
+  virtual Result<FindingRow> GetFinding(std::string_view collection, std::string_view id) = 0;
+
   // Every entity with its variants, by id.
   virtual Result<std::vector<EntityRecord>> ListEntities() = 0;
 
   // One entity with its articles and roles; NotFound for an unknown id.
   virtual Result<EntityDetail> GetEntity(int64_t id) = 0;
+
+  // The entity mentions of one article, by position; empty for an article
+  // not analysed, NotFound for an unknown id.
+  virtual Result<std::vector<MentionRecord>> ListMentions(std::string_view article_id) = 0;
 
   // Writes the whole store as one JSON document (docs/export.schema.json),
   // streaming: memory does not grow with the number of articles.
