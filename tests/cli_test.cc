@@ -214,7 +214,7 @@ TEST_F(CliTest, EntitiesFromIngestToExportAndLookup) {
   EXPECT_FALSE(nlohmann::json::parse(r.out)["outlets"].empty());
   r = Run("--json timeline " + storyline);
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  nlohmann::json timeline = nlohmann::json::parse(r.out)["events"];
+  nlohmann::json timeline = nlohmann::json::parse(r.out)["entries"];
   ASSERT_FALSE(timeline.empty());
   for (size_t i = 1; i < timeline.size(); ++i) {
     if (timeline[i]["date"].is_string() && timeline[i - 1]["date"].is_string()) {

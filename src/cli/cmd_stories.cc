@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "engine/timeline.h"
 
 namespace dossier::cli {
 namespace {
@@ -130,32 +131,36 @@ int RunEvent(const GlobalOptions& global, const std::string& id) {
 int RunTimeline(const GlobalOptions& global, const std::string& id) {
   std::unique_ptr<Store> store = OpenStoreOrReport(global.db, /*read_only=*/true);
   if (!store) return kExitFailure;
-  std::optional<Rows> storylines = Load(store.get(), "storylines");
-  std::optional<Rows> events = Load(store.get(), "events");
-  if (!storylines || !events) return kExitFailure;
-  auto it = storylines->by_id.find(id);
-  if (it == storylines->by_id.end()) {
-    std::fprintf(stderr, "dossier: no storyline with id %s\n", id.c_str());
-    return kExitRejected;
-  }
-  const Json& s = storylines->items[it->second];
-  // The storyline lists its events in date order already.
-  Json timeline = Json::array();
-  for (const auto& eid : s["events"]) {
-    auto e = events->by_id.find(eid);
-    if (e == events->by_id.end()) continue;
-    Json item = events->items[e->second];
-    item["outlets"] = Outlets(store.get(), item);
-    timeline.push_back(item);
+  Result<Timeline> t = BuildTimeline(store.get(), id);
+  if (!t.ok()) {
+    if (t.status().code() == Status::Code::kNotFound) {
+      std::fprintf(stderr, "dossier: %s\n", t.status().message().c_str());
+      return kExitRejected;
+    }
+    PrintError("reading the timeline failed", t.status());
+    return kExitFailure;
   }
   if (global.json) {
-    std::printf(
-        "%s\n",
-        Dump({{"storyline", s["id"]}, {"title", s["title"]}, {"events", timeline}}).c_str());
+    std::printf("%s\n",
+                TimelineJson(*t).dump(2, ' ', false, Json::error_handler_t::replace).c_str());
     return kExitOk;
   }
-  std::printf("%s %s\n", s["id"].get<std::string>().c_str(), s["title"].get<std::string>().c_str());
-  for (const Json& e : timeline) PrintEventLine(store.get(), e);
+  std::printf("%s %s\n", t->id.c_str(), t->title.c_str());
+  for (const TimelineEntry& e : t->entries) {
+    std::printf("%-10s%s %-5s %s\n", e.date.empty() ? "-" : e.date.c_str(), e.estimated ? "~" : " ",
+                e.event.c_str(), e.text.c_str());
+    std::string sources;
+    for (const TimelineSource& s : e.sources) {
+      sources += sources.empty() ? "" : "; ";
+      sources +=
+          (s.outlet.empty() ? "(unknown outlet)" : s.outlet) + " " + s.language + " " + s.article;
+    }
+    std::printf("%17s %s\n", "", sources.c_str());
+  }
+  if (std::any_of(t->entries.begin(), t->entries.end(),
+                  [](const TimelineEntry& e) { return e.estimated; })) {
+    std::printf("~ dated from a publication day estimated from the text\n");
+  }
   return kExitOk;
 }
 
@@ -172,9 +177,9 @@ void AddStoriesCommands(CLI::App& app, const GlobalOptions& global, int* exit_co
   event->callback([&global, event_id, exit_code] { *exit_code = RunEvent(global, *event_id); });
 
   auto storyline_id = std::make_shared<std::string>();
-  CLI::App* timeline =
-      app.add_subcommand("timeline", "A storyline's events in date order, each with its sources");
-  timeline->add_option("storyline", *storyline_id, "a storyline id, such as S0")->required();
+  CLI::App* timeline = app.add_subcommand(
+      "timeline", "The dated happenings of a storyline or event, in order, with their sources");
+  timeline->add_option("id", *storyline_id, "a storyline id (S0) or an event id (V3)")->required();
   timeline->callback(
       [&global, storyline_id, exit_code] { *exit_code = RunTimeline(global, *storyline_id); });
 }

@@ -35,6 +35,55 @@ std::string Dump(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+size_t WordCount(std::string_view s) {
+  size_t n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+// The sentences that report a happening with a date of their own, and the
+// lead (the first sentence of some length that is not the headline), which
+// reports what the article is about on its anchor day (engine/timeline.h).
+// A cap keeps long articles from flooding a timeline: the lead and the
+// first dated sentences are the ones a reader needs.
+constexpr size_t kMaxHappenings = 16;
+constexpr size_t kLeadMinWords = 8;
+
+nlohmann::ordered_json HappeningsJson(const Article& article, const ArticleTime& time,
+                                      const std::vector<TextSpan>& sentences) {
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  bool lead_seen = false;
+  for (size_t k = 0; k < sentences.size() && k < time.sentence_dates.size(); ++k) {
+    if (items.size() >= kMaxHappenings) break;
+    const SentenceDate& d = time.sentence_dates[k];
+    const std::string text = Slice(article.text, sentences[k].begin, sentences[k].end);
+    bool lead = false;
+    if (!lead_seen && WordCount(text) >= kLeadMinWords && text != article.title) {
+      lead_seen = true;
+      lead = d.source != DateSource::kNone;
+    }
+    if (!lead && (d.source != DateSource::kOwn || d.precision == Precision::kVague)) continue;
+    nlohmann::ordered_json j;
+    j["date"] = d.value;
+    j["precision"] = std::string(PrecisionName(d.precision));
+    j["estimated"] = d.estimated;
+    j["lead"] = lead;
+    j["start"] = sentences[k].begin;
+    j["end"] = sentences[k].end;
+    j["text"] = text;
+    items.push_back(std::move(j));
+  }
+  nlohmann::ordered_json row;
+  row["article"] = article.id;
+  row["happenings"] = std::move(items);
+  return row;
+}
+
 }  // namespace
 
 std::string QuoteId(const std::string& article_id, size_t n) {
@@ -130,6 +179,8 @@ ArticleStageOutput ArticleStages::Run(const Article& article,
   if (tools->time) {
     out.time = AnalyzeArticleTime(*tools->time, article.text, article.published, out.sentences,
                                   seg.paragraphs);
+    out.rows.push_back({std::string(kHappenings), article.id, article.id,
+                        Dump(HappeningsJson(article, out.time, out.sentences))});
   }
   if (tools->facts && tools->time) {
     FactsArticle fa;

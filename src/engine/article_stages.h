@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -68,6 +69,10 @@ class ArticleStages {
   std::map<std::string, std::unique_ptr<Tools>, std::less<>> tools_;
   Status status_;
 };
+
+// The private findings collection of each article's dated sentences, one
+// row per article (id = the article id); engine/timeline.h reads it.
+inline constexpr std::string_view kHappenings = "happenings";
 
 // The export id of a quote and a figure: "Q<article>-<n>", "F<article>-<n>".
 std::string QuoteId(const std::string& article_id, size_t n);
