@@ -323,6 +323,7 @@ bool IsNum(const std::vector<Token>& t, size_t k) {
 std::optional<DateParts> ParseTokens(const std::vector<Token>& t) {
   DateParts d;
   bool have_year = false;
+  bool year_first = false;  // "2023 Jan 7" (PubMed, citation metadata)
   bool pm = false, am = false;
   size_t i = 0;
   while (i < t.size()) {
@@ -404,10 +405,12 @@ std::optional<DateParts> ParseTokens(const std::vector<Token>& t) {
       if (digits == 4 && !have_year) {
         d.year = tok.value;
         have_year = true;
+        year_first = d.month == 0 && d.day == 0;
         ++i;
         continue;
       }
-      if (digits <= 2 && d.day == 0 && !have_year && tok.value >= 1 && tok.value <= 31) {
+      if (digits <= 2 && d.day == 0 && (!have_year || (year_first && d.month != 0)) &&
+          tok.value >= 1 && tok.value <= 31) {
         d.day = tok.value;
         ++i;
         // Ordinal suffix glued to the number: 1st, 1er, 28th, 2º.
@@ -547,7 +550,7 @@ std::optional<DateParts> ParseDatePrefix(std::string_view text, size_t* consumed
       *consumed = end;
       return d;
     }
-    return std::nullopt;
+    // Not ISO ("2025.12.17"): the written forms below may read it.
   }
   // Written dates: the longest run of at most 10 tokens that parses.
   std::vector<Token> tokens = Tokenize(text.substr(0, 160));
@@ -556,7 +559,11 @@ std::optional<DateParts> ParseDatePrefix(std::string_view text, size_t* consumed
     std::optional<DateParts> p = ParseTokens(head);
     if (!p) continue;
     size_t end = head.back().end;
-    if (end < text.size() && text[end] != ' ' && text[end] != ',') continue;
+    // A year glued to a capitalised word is two spans without a space
+    // between them ("Dec 17, 2025Julian K. Arni"); else a date ends a word.
+    const bool glued = head.back().kind == Token::kNum && head.back().text.size() == 4 &&
+                       end < text.size() && text[end] >= 'A' && text[end] <= 'Z';
+    if (end < text.size() && text[end] != ' ' && text[end] != ',' && !glued) continue;
     while (end < text.size() && (text[end] == ' ' || text[end] == ',')) ++end;
     *consumed = end;
     return p;

@@ -10,7 +10,8 @@
 //                 "1er septembre 2020 à 10h30", "28. August 2020",
 //                 "28 de agosto de 2020", "28 agosto 2020"
 //                 (month names in en, fr, de, es, it, pt)
-//   numeric       "28/08/2020", "28.08.2020", "08/28/2020" (day and month
+//                 "2023 Jan 7"
+//   numeric       "28/08/2020", "28.08.2020", "2025.12.17", "08/28/2020" (day and month
 //                 told apart when one is > 12; "05/06/2020" is ambiguous and
 //                 rejected, except with '.' which is day-first everywhere)
 // Precision is kept: "July 2021" is "2021-07", never an invented day. A time
@@ -41,7 +42,8 @@ struct DateParts {
 // Parses `text` when the whole of it is a date; nullopt otherwise.
 std::optional<DateParts> ParseDate(std::string_view text);
 
-// A date at the start of `text` followed by more text ("2021-07 Title ...").
+// A date at the start of `text` followed by more text ("2021-07 Title ...",
+// or a capitalised word glued to its year: "Dec 17, 2025Julian", two spans).
 // Sets *consumed to the bytes the date used (trailing spaces included).
 std::optional<DateParts> ParseDatePrefix(std::string_view text, size_t* consumed);
 

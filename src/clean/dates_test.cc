@@ -47,6 +47,9 @@ TEST(DatesTest, NormalizeDate) {
       {"08/28/2020", "2020-08-28"},
       {"05.06.2020", "2020-06-05"},
       {"08/2020", "2020-08"},
+      {"2025.12.17", "2025-12-17"},
+      // Year first, as citation metadata writes it.
+      {"2023 Jan 7", "2023-01-07"},
       // Not dates.
       {"", ""},
       {"05/06/2020", ""},  // ambiguous
@@ -77,6 +80,11 @@ TEST(DatesTest, ParseDatePrefix) {
       {"2020-08-28 Title", "2020-08-28", "Title"},
       {"August 28, 2020 Troops leave", "2020-08-28", "Troops leave"},
       {"2021-07", "2021-07", ""},
+      {"2025.12.17 | Essay", "2025-12-17", "Essay"},
+      // Two spans without a space between them.
+      {"Dec 17, 2025Julian K. Arni", "2025-12-17", "Julian K. Arni"},
+      // A month and year then a number: no day is invented.
+      {"March 2024 12 comments", "2024-03", "12 comments"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.text));

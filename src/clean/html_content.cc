@@ -18,14 +18,20 @@ namespace {
 // Block values.
 constexpr double kMinProseBytes = 25;  // shorter text outside links is worth 0
 constexpr double kLinkPenalty = 1.0;   // per link byte, for prose
+constexpr double kPreValue = 0.25;     // per byte of <pre>: a pasted log is not the text
 // Roots.
 constexpr double kBoilerplatePenalty = 0.5;  // per byte of a boilerplate child
 constexpr double kUnderBoilerplate = 0.3;    // scale of a root under boilerplate
-constexpr double kWeakHintShare = 0.5;       // of the page's prose: never boilerplate
+// Further scale of a root under structural furniture (footer, nav, aside,
+// header, landmarks): kept above 0 so that a page whose broken markup
+// leaves everything inside an <aside> still has a root.
+constexpr double kUnderFurniture = 0.02;
+constexpr double kWeakHintShare = 0.5;  // of the page's prose: never boilerplate
 constexpr double kCoreDecay = 0.8;
 constexpr double kWideHeadings = 3;
 constexpr double kWideTextRatio = 2;
 constexpr double kWideMinCoreBytes = 1000;
+constexpr int kMinLikeItems = 3;  // like items (posts) around the core: the wide root
 // Elements with the same furniture-like class are judged together when at
 // least this many of them hold prose.
 constexpr int kMinProseGroup = 3;
@@ -168,6 +174,7 @@ double ProseValue(const HtmlBlock& b) {
   const double text = n - l;
   double good = text >= kMinProseBytes ? text : 0.0;
   if (b.kind == BlockKind::kHeading) good = 0.0;
+  if (b.kind == BlockKind::kPre) good *= kPreValue;
   return good - kLinkPenalty * l;
 }
 
@@ -192,8 +199,9 @@ struct Pruned {
 
 struct Tree {
   const PageDom& dom;
-  std::vector<bool> neg;         // boilerplate element (after the weak-hint override)
-  std::vector<bool> inside_neg;  // neg or under a neg element
+  std::vector<bool> neg;               // boilerplate element (after the weak-hint override)
+  std::vector<bool> inside_neg;        // neg or under a neg element
+  std::vector<bool> inside_furniture;  // under a structural boilerplate element (footer, nav, ...)
 };
 
 // Value of each element as a root: its blocks' values, children's totals
@@ -217,12 +225,36 @@ uint32_t BestRoot(const Tree& t, const std::vector<double>& value, double decay,
   for (uint32_t e = 0; e < ne; ++e) {
     double s = raw[e];
     if (t.inside_neg[e]) s *= under_boilerplate;
+    if (t.inside_furniture[e]) s *= kUnderFurniture;
     if (s > 0 && (root == kNoElement || s >= root_score)) {
       root = e;
       root_score = s;
     }
   }
   return root == kNoElement ? 0 : root;
+}
+
+// Whether the core root sits in one of several like items with prose
+// (same tag and class under one parent) below the wide root: the posts of
+// a thread, of which the core found the longest.
+bool AmongLikeItems(const Tree& t, const std::vector<double>& good, uint32_t core, uint32_t wide) {
+  const PageDom& dom = t.dom;
+  for (uint32_t x = core; x != wide && dom.elements[x].parent != kNoElement;
+       x = dom.elements[x].parent) {
+    const HtmlElement& item = dom.elements[x];
+    if (item.class_hash == 0 || t.inside_neg[x]) continue;  // boilerplate items stay out
+    const uint32_t parent = item.parent;
+    int like = 0;
+    for (uint32_t k = parent + 1; k < dom.elements[parent].end_element;
+         k = dom.elements[k].end_element) {
+      const HtmlElement& sibling = dom.elements[k];
+      like += sibling.tag == item.tag && sibling.class_hash == item.class_hash && good[k] > 0 &&
+              !t.neg[k];
+      if (sibling.end_element <= k) break;
+    }
+    if (like >= kMinLikeItems) return true;
+  }
+  return false;
 }
 
 bool DropBlock(const HtmlBlock& b, double value) {
@@ -314,7 +346,7 @@ MainBlocks ArticleReading(const PageDom& dom) {
     g.good += good[k];
     g.with_prose += good[k] > 0;
   }
-  Tree t{dom, std::vector<bool>(ne), std::vector<bool>(ne)};
+  Tree t{dom, std::vector<bool>(ne), std::vector<bool>(ne), std::vector<bool>(ne)};
   for (size_t k = 0; k < ne; ++k) {
     const HtmlElement& el = dom.elements[k];
     double share = good[k];
@@ -324,6 +356,8 @@ MainBlocks ArticleReading(const PageDom& dom) {
     }
     t.neg[k] = el.negative && (el.structural || share <= kWeakHintShare * good[0]);
     t.inside_neg[k] = t.neg[k] || (el.parent != kNoElement && t.inside_neg[el.parent]);
+    t.inside_furniture[k] =
+        (t.neg[k] && el.structural) || (el.parent != kNoElement && t.inside_furniture[el.parent]);
   }
 
   const Pruned pr = Prune(t, prose);
@@ -334,7 +368,8 @@ MainBlocks ArticleReading(const PageDom& dom) {
     const double added_text = pr.text[wide] - core_text;
     const double added_headings = pr.headings[wide] - pr.headings[root];
     if (added_headings >= kWideHeadings || added_text > kWideTextRatio * core_text ||
-        core_text < kWideMinCoreBytes) {
+        core_text < kWideMinCoreBytes || pr.good_blocks[root] <= 1 ||
+        AmongLikeItems(t, good, root, wide)) {
       root = wide;
     }
   }
@@ -353,6 +388,16 @@ MainBlocks ArticleReading(const PageDom& dom) {
   for (size_t i = 0; i < nb; ++i) page[i] = PageValue(dom.blocks[i], slv);
   Collect(t, BestRoot(t, page, 1.0, 0.0), Prune(t, page), page, &out.blocks);
   out.whole_page = true;
+  // The page's reading skips what sits under boilerplate names: when that
+  // leaves less than the prose root held ("ipsComment" posts of a thread),
+  // the root stands.
+  size_t page_bytes = 0;
+  for (size_t b : out.blocks) page_bytes += dom.blocks[b].text.size();
+  if (pr.good[root] >= kNoProse && static_cast<double>(page_bytes) < pr.text[root]) {
+    out.blocks.clear();
+    Collect(t, root, pr, prose, &out.blocks);
+    out.whole_page = false;
+  }
   return out;
 }
 

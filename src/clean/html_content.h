@@ -1,21 +1,25 @@
 // Main-content selection over a PageDom.
 //
 // Each text block gets a value: for prose, its bytes outside links when
-// there are at least 25 of them (headings and short lines count 0), less its
-// link bytes. An element's value as a root is its blocks' values plus its
-// children's, each level scaled by a decay; children that are boilerplate
-// (nav, footer, aside, ARIA landmarks, class/id words like "comment",
-// "share", "sidebar") count their text as a penalty instead. The element of
-// highest value is the root; elements under a boilerplate one count for
-// less. Class/id words are weak hints: an element holding more than half of
-// the page's prose is never boilerplate ("has-sidebar" on a page wrapper).
+// there are at least 25 of them (headings and short lines count 0; <pre>
+// a quarter: a pasted log is not the thread), less its link bytes. An element's value as a root is
+// its blocks' values plus its children's, each level scaled by a decay; children that are
+// boilerplate (nav, footer, aside, ARIA landmarks, class/id words like "comment", "share",
+// "sidebar") count their text as a penalty instead. The element of highest value is the root;
+// elements under a boilerplate one count for less, and under structural furniture (footer, nav,
+// aside, header, ARIA landmarks) next to nothing: a privacy policy in a footer dialog or a
+// testimonial carousel outweighs a short product text, but is not it. Class/id words are weak
+// hints: an element holding more than half of the page's prose is never boilerplate ("has-sidebar"
+// on a page wrapper).
 //
 // Two roots are computed: with decay 0.8 (the container whose own
 // paragraphs make the text: an article without its teasers) and with no
 // decay (everything link-poor around it: all the posts of a thread, an
 // article split over sibling sections). The wide root wins when it adds
 // three headings or more, or more than twice the core's text, or when the
-// core holds under 1,000 bytes.
+// core holds under 1,000 bytes or a single block of prose, or when the core
+// is one of three or more like items with prose (same tag and class under
+// one parent: the posts of a thread, of which the core is the longest).
 //
 // Pages with little prose (under 1,000 bytes of it in the root: listings,
 // shops, service pages) are read as a whole: every block counts its bytes,
@@ -23,7 +27,9 @@
 // against it otherwise (menus), no decay. With under 300 bytes of prose
 // (a shop's grid, a link hub) shorter links count nothing instead: a grid
 // of short product names is the text, and the boilerplate elements around
-// the menus cut them.
+// the menus cut them. When that reading gives less than the root held, and
+// the root holds 300 bytes of prose or more, the root stands (a thread whose
+// software names every post a "comment").
 //
 // A page that does not declare itself an article (og:type, JSON-LD @type;
 // see DeclaresArticle) and whose reading above holds under 2,000 bytes is

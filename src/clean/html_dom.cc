@@ -356,6 +356,9 @@ bool Walker::Enter(myhtml_tree_node_t* node) {
   e.parent = stack_.empty() ? kNoElement : stack_.back().element;
   e.tag = static_cast<uint32_t>(tag);
   e.first_block = static_cast<uint32_t>(dom_->blocks.size());
+  if (const std::string_view cls = Attr(node, "class"); !cls.empty()) {
+    e.class_hash = HintGroup(cls);
+  }
   if (tag != MyHTML_TAG_HTML && tag != MyHTML_TAG_BODY && tag != MyHTML_TAG_MAIN &&
       tag != MyHTML_TAG_ARTICLE) {
     ClassHints(node, &e.negative, &e.hint_group);

@@ -53,6 +53,9 @@ struct HtmlElement {
   /// For an element negative by its class/id words: a hash of its class and
   /// id (never 0), so elements named alike can be judged together; else 0.
   uint32_t hint_group = 0;
+  /// A hash of the class attribute (never 0), 0 when it has none: repeated
+  /// items (the posts of a thread) share it.
+  uint32_t class_hash = 0;
 };
 
 struct RawPageMeta {

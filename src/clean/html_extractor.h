@@ -4,16 +4,20 @@
 // cells) and drops navigation, menus, related lists, teasers, comments,
 // banners, share widgets, captions, scripts and styles (html_content.h says
 // how). Pages with little prose (listings, shops, service pages) keep their
-// items instead, each repeated block once. A page with next to no visible
+// items instead, each repeated block once; an article drops a repeated run
+// of blocks (a second copy of its text) but keeps a lone repeat (a pull
+// quote). A dated page with no text (a post a script renders) gives the
+// description its meta tags state. A page with next to no visible
 // text is read again with its hidden elements (streaming renderers park
 // the body in a hidden <div>). Metadata: see html_metadata.h.
 //
 // Parsing: myhtml in single-thread mode. Its parser objects are not
 // thread-safe and costly to set up (~0.5 ms), so each HtmlExtractor keeps a
 // small mutex-guarded pool of them; a call borrows one for its duration.
-// Pages nested deeper than max_depth are flattened before parsing (see
-// html_nesting.h) and walked iteratively, so no page can overflow the stack
-// or take quadratic time.
+// Pages nested deeper than max_depth are refused with InvalidInput (a
+// cheap scan, html_nesting.h, finds them before parsing); the rest are
+// walked iteratively, so no page can overflow the stack or take quadratic
+// time.
 //
 // Thread-safety: Extract() is const and safe to call from several threads.
 #ifndef DOSSIER_CLEAN_HTML_EXTRACTOR_H_
@@ -39,7 +43,7 @@ struct ExtractedPage {
 };
 
 struct HtmlExtractorOptions {
-  size_t max_depth = 512;  ///< elements nested deeper are flattened: tags ignored, text kept
+  size_t max_depth = 1024;  ///< a page nested deeper is refused (InvalidInput)
 };
 
 class HtmlExtractor {

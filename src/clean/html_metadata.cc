@@ -233,13 +233,60 @@ std::string TitleKey(std::string_view s) {
   return out;
 }
 
+// The UTC offset of the page's own clock: the first of its stated dates
+// with a time and an offset other than UTC; nullopt when none says.
+std::optional<int> PageOffset(std::initializer_list<std::string_view> dates) {
+  for (std::string_view text : dates) {
+    std::optional<DateParts> d = ParseDate(NormalizeInline(text));
+    if (d && d->has_time && d->has_offset && d->offset_minutes != 0) return d->offset_minutes;
+  }
+  return std::nullopt;
+}
+
 // The date as the page states it, in its own time zone: the day an outlet
-// dates an article is the day it names, not the UTC one.
-std::string LocalDate(std::string_view text) {
+// dates an article is the day it names, not the UTC one. A time stated in
+// UTC is moved to the page's clock when the page states its offset
+// elsewhere (article:published_time in UTC, <time> in -05:00).
+std::string LocalDate(std::string_view text, std::optional<int> page_offset) {
   std::optional<DateParts> d = ParseDate(NormalizeInline(text));
   if (!d) return "";
+  if (d->has_time && d->has_offset && d->offset_minutes == 0 && page_offset) {
+    d->offset_minutes = -*page_offset;  // FormatIso8601 subtracts it: UTC to local
+    std::string local = FormatIso8601(*d);
+    if (!local.empty() && local.back() == 'Z') local.pop_back();
+    return local;
+  }
   d->has_offset = false;
   return FormatIso8601(*d);
+}
+
+// Meta tags a CMS names its own way ("w-published-date", "published",
+// "parsely-pub-date" variants): a key that speaks of publishing or of a
+// date, not of a change, whose whole value is a date.
+std::string AnyPublishedMeta(const RawPageMeta& raw, std::optional<int> page_offset) {
+  constexpr std::string_view kNotPublished[] = {"modif", "updat", "expir", "valid", "revis",
+                                                "birth", "event", "start", "end"};
+  for (const auto& [key, value] : raw.metas) {
+    if (key.find("publish") == std::string::npos && key.find("date") == std::string::npos) {
+      continue;
+    }
+    bool other = false;
+    for (std::string_view w : kNotPublished) other = other || key.find(w) != std::string::npos;
+    if (other) continue;
+    std::string date = LocalDate(value, page_offset);
+    if (date.size() >= 10) return date;
+  }
+  return "";
+}
+
+// "Published", "Posted on", "Date published:": a label that the date
+// follows, in its line or in the next one.
+bool PublishedLabel(std::string_view folded) {
+  for (std::string_view label : {"published", "posted", "date published", "publication date",
+                                 "publish date", "date posted"}) {
+    if (folded.starts_with(label)) return true;
+  }
+  return false;
 }
 
 // A dated line in blocks [begin, end): "Published August 7, 2023", "June
@@ -272,7 +319,20 @@ std::string VisibleDate(const PageDom& dom, size_t begin, size_t end, bool updat
   return "";
 }
 
-// Near the headline, else near the start of the text.
+// A full date in a labelled line anywhere on the page ("Published",
+// then "Feb 2, 2023" at the foot of the article).
+std::string LabelledDate(const PageDom& dom) {
+  constexpr size_t kMaxLabelBytes = 40;
+  for (size_t i = 0; i < dom.blocks.size(); ++i) {
+    const std::string& text = dom.blocks[i].text;
+    if (text.size() > kMaxLabelBytes || !PublishedLabel(LowerForMatching(text))) continue;
+    std::string d = VisibleDate(dom, i, i + 2, /*updated_too=*/false);
+    if (!d.empty()) return d;
+  }
+  return "";
+}
+
+// Near the headline, else near the start of the text, else after a label.
 std::string VisibleDate(const PageDom& dom, size_t h1_block, size_t body_block) {
   constexpr size_t kBeforeH1 = 4, kAfterH1 = 25, kAroundBody = 8;
   for (bool updated_too : {false, true}) {
@@ -287,7 +347,7 @@ std::string VisibleDate(const PageDom& dom, size_t h1_block, size_t body_block) 
       if (!d.empty()) return d;
     }
   }
-  return "";
+  return LabelledDate(dom);
 }
 
 // Headings end with anchors in documentation ("Models\xC2\xB6").
@@ -429,18 +489,23 @@ ExtractedPage PageMetadata(const PageDom& dom, size_t body_block) {
 
   page.url = FirstNonEmpty({raw.canonical, Meta(raw, {"og:url"}), ld.url});
 
+  const std::string article_published =
+      Meta(raw, {"article:published_time", "og:article:published_time", "og:published_time",
+                 "published_time", "article:published", "datepublished"});
+  const std::string meta_date = Meta(
+      raw, {"date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
+            "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date",
+            "parsely-pub-date", "citation_publication_date", "citation_date"});
+  const std::optional<int> page_offset =
+      PageOffset({ld.published, article_published, meta_date, raw.published_itemprop,
+                  ld.any_published, raw.time_datetime});
   for (const std::string& candidate :
-       {ld.published,
-        Meta(raw, {"article:published_time", "og:article:published_time", "og:published_time",
-                   "published_time", "article:published", "datepublished"}),
-        Meta(raw,
-             {"date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
-              "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued",
-              "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date"}),
-        raw.published_itemprop, ld.any_published, raw.time_datetime}) {
-    page.published = LocalDate(candidate);
+       {ld.published, article_published, meta_date, raw.published_itemprop, ld.any_published}) {
+    page.published = LocalDate(candidate, page_offset);
     if (!page.published.empty()) break;
   }
+  if (page.published.empty()) page.published = AnyPublishedMeta(raw, page_offset);
+  if (page.published.empty()) page.published = LocalDate(raw.time_datetime, page_offset);
   if (page.published.empty()) page.published = VisibleDate(dom, h1_block, body_block);
   if (page.published.empty()) page.published = DateFromUrl(page.url);
 

@@ -9,12 +9,16 @@
 //              " | ", " - ", ... (pages name themselves first); else the <h1>
 //   published  JSON-LD datePublished of an article, article:published_time,
 //              meta date/pubdate/DC.date..., itemprop=datePublished,
-//              datePublished of any JSON-LD object, <time datetime>, a full
-//              date in a short line near the <h1> or the text's start
-//              ("Published August 7, 2023"; "Updated ..." lines last), a
-//              /2021/07/22/ date in the URL. ISO 8601 on the page's own
-//              clock: a stated UTC offset is dropped, not applied, so the
-//              day is the one the outlet names
+//              datePublished of any JSON-LD object, any other meta whose
+//              name speaks of publishing or a date (not of a change),
+//              <time datetime>, a full date in a short line near the <h1>
+//              or the text's start ("Published August 7, 2023"; "Updated
+//              ..." lines last), or after a "Published"/"Posted" label
+//              anywhere, a /2021/07/22/ date in the URL. ISO 8601 on the
+//              page's own clock: a stated UTC offset is dropped, not
+//              applied, so the day is the one the outlet names; a time
+//              stated in UTC moves to the offset the page states in
+//              another of its dates
 //   author     JSON-LD author name(s), meta author (not a URL)
 //   outlet     JSON-LD publisher name, og:site_name, application-name
 //   url        <link rel=canonical>, og:url, JSON-LD url
