@@ -43,6 +43,7 @@ void AddConflictsCommand(CLI::App& app, const GlobalOptions& global, int* exit_c
 // stories, event, timeline.
 void AddStoriesCommands(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+void AddReportCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
   AddQuotesCommand(app, global, &exit_code);
   AddConflictsCommand(app, global, &exit_code);
   AddStoriesCommands(app, global, &exit_code);
+  AddReportCommand(app, global, &exit_code);
   AddServeCommand(app, global, &exit_code);
   AddExtractCommand(app, global, &exit_code);
   AddNerCommand(app, global, &exit_code);
