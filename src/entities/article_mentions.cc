@@ -69,6 +69,21 @@ class Collector {
     return false;
   }
 
+  // Covered() for every word at once: bit kCoveredByAny when a candidate
+  // spans the word, kCoveredByName when one that is not a compound does.
+  static constexpr uint8_t kCoveredByAny = 1, kCoveredByName = 2;
+  uint8_t CoverageBits(const Cand& c) const {
+    return IsCompound(c) ? kCoveredByAny : (kCoveredByAny | kCoveredByName);
+  }
+  std::vector<uint8_t> Coverage() const {
+    std::vector<uint8_t> covered(words_.size(), 0);
+    for (const Cand& c : cands_) {
+      for (size_t k = c.first; k <= c.last && k < covered.size(); ++k)
+        covered[k] |= CoverageBits(c);
+    }
+    return covered;
+  }
+
   Cand MakeCand(size_t first, size_t last, EntityType type, float score) const {
     Cand c;
     c.first = first;
@@ -233,24 +248,33 @@ class Collector {
       for (Cand& c : cands_) {
         if (Text(c) == acronym) c.decl = id;
       }
+      // Coverage of each word, kept up to date as candidates are added: the
+      // scan below is then linear in the words, where asking Covered() for
+      // each made a long article (thousands of declarations and candidates)
+      // take minutes.
+      std::vector<uint8_t> covered = Coverage();
+      auto add = [&](Cand c) {
+        for (size_t k = c.first; k <= c.last; ++k) covered[k] |= CoverageBits(c);
+        cands_.push_back(std::move(c));
+      };
       for (size_t k = 0; k < words_.size(); ++k) {
-        if (words_[k].punct || Covered(k, /*count_compounds=*/false)) continue;
+        if (words_[k].punct || (covered[k] & kCoveredByName)) continue;
         if (Text(words_[k].begin, words_[k].end) == acronym) {
           Cand a = MakeCand(k, k, type, 1);
           a.kind = MentionKind::kAcronym;
           a.decl = id;
-          cands_.push_back(a);
+          add(std::move(a));
           continue;
         }
         if (k + long_words.size() > words_.size()) continue;
         bool same = true;
         for (size_t i = 0; i < long_words.size() && same; ++i) {
-          same = !Covered(k + i) && words_[k + i].folded == long_words[i];
+          same = covered[k + i] == 0 && words_[k + i].folded == long_words[i];
         }
         if (same) {
           Cand l = MakeCand(k, k + long_words.size() - 1, type, 1);
           l.decl = id;
-          cands_.push_back(l);
+          add(std::move(l));
         }
       }
     }
