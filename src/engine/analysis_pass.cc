@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <set>
 #include <utility>
@@ -39,19 +40,24 @@ std::string PrefixedId(char prefix, uint32_t id) {
   return out;
 }
 
-Article WithPublished(const Article& article, const CivilDay& day) {
-  Article copy = article;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", day.year, day.month, day.day);
-  copy.published = iso;
-  return copy;
+// An event's date: the clusterer's (what its articles state or their
+// publication day) or, when none of its articles is dated, the earliest
+// publication day the time stage estimated for them; .second tells which.
+using EventDate = std::pair<std::string, bool>;
+using EstimateDate = std::function<std::string(const std::vector<std::string>& articles)>;
+
+EventDate DateOf(const stories::EventSummary& e, const EstimateDate& estimate) {
+  if (!e.date.empty()) return {e.date, false};
+  std::string guess = estimate(e.articles);
+  return {guess, !guess.empty()};
 }
 
-FindingRow EventRow(const stories::EventSummary& e, const stories::StoryClusterer& clusterer) {
-  (void)clusterer;
+FindingRow EventRow(const stories::EventSummary& e, const EstimateDate& estimate) {
+  const auto [date, estimated] = DateOf(e, estimate);
   nlohmann::ordered_json j;
   j["id"] = PrefixedId('V', e.id);
-  j["date"] = e.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(e.date);
+  j["date"] = date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date);
+  j["date_estimated"] = estimated;
   j["title"] = e.title.empty() ? std::string("(untitled)") : e.title;
   j["articles"] = e.articles;
   j["sources"] = e.sources;
@@ -63,18 +69,19 @@ FindingRow EventRow(const stories::EventSummary& e, const stories::StoryClustere
 
 // Events in date order (undated last, in creation order).
 FindingRow StorylineRow(const stories::StorylineSummary& s,
-                        const stories::StoryClusterer& clusterer) {
+                        const stories::StoryClusterer& clusterer, const EstimateDate& estimate) {
   std::vector<std::pair<std::string, uint32_t>> dated;
   std::set<std::string> languages;
   std::string first, last;
   size_t articles = 0;
   for (uint32_t e : s.events) {
     const stories::EventSummary sum = clusterer.Summarize(e);
-    dated.emplace_back(sum.date.empty() ? std::string("~") : sum.date, e);
+    const std::string date = DateOf(sum, estimate).first;
+    dated.emplace_back(date.empty() ? std::string("~") : date, e);
     languages.insert(sum.languages.begin(), sum.languages.end());
     articles += sum.articles.size();
-    if (!sum.date.empty() && (first.empty() || sum.date < first)) first = sum.date;
-    if (!sum.date.empty() && (last.empty() || sum.date > last)) last = sum.date;
+    if (!date.empty() && (first.empty() || date < first)) first = date;
+    if (!date.empty() && (last.empty() || date > last)) last = date;
   }
   std::stable_sort(dated.begin(), dated.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -161,6 +168,11 @@ struct AnalysisPass::Impl {
 
   FindingsBatch batch;
   std::set<uint32_t> touched;  // entities the batch changed
+  // Article id -> the publication day the time stage estimated, "" when the
+  // article has a publication date (filled by Analyze and, for articles of
+  // earlier runs, from their stored happenings).
+  std::map<std::string, std::string> estimated_published;
+  std::string EstimatedDate(const std::vector<std::string>& articles);
   AnalysisReport report;
 
   ner::ArticleNer* NerFor(const std::string& language);
@@ -317,12 +329,16 @@ Status AnalysisPass::Impl::Analyze(const Article& article) {
   for (const TemporalExpression& t : out.time.expressions) {
     if (t.precision == Precision::kDay && !t.anchor_estimated) dates.push_back(t.value);
   }
-  // An undated article is placed in time by the date its text implies (the
-  // time stage's estimated anchor), so time proximity still counts.
-  const stories::Assignment a = clusterer->Add(builder->Build(
-      article.published.empty() && out.time.anchor ? WithPublished(article, out.time.anchor->day)
-                                                   : article,
-      entities, ids, dates));
+  // An undated article stays undated for the clusterer: the day the time
+  // stage estimates is a lower bound (the latest date the text mentions)
+  // that can be months early, and a wrong day splits a storyline where no
+  // day only drops the time evidence. The estimate still dates its event
+  // when nothing better does (EventRow).
+  if (article.published.empty() && out.time.anchor && out.time.anchor->estimated) {
+    estimated_published[article.id] =
+        stories::IsoFromDay(static_cast<int32_t>(DaysFromCivil(out.time.anchor->day)));
+  }
+  const stories::Assignment a = clusterer->Add(builder->Build(article, entities, ids, dates));
   events_touched.insert(a.event);
   storylines_touched.insert(a.storyline);
   facts.push_back(std::move(out.facts));
@@ -343,8 +359,39 @@ Status AnalysisPass::Impl::Analyze(const Article& article) {
   return Status::OK();
 }
 
+// The earliest estimated publication day of `articles`; "" when none has
+// one. An article of an earlier run is looked up in its stored happenings,
+// whose lead carries the day and whether it was estimated.
+std::string AnalysisPass::Impl::EstimatedDate(const std::vector<std::string>& articles) {
+  std::string earliest;
+  for (const std::string& id : articles) {
+    auto it = estimated_published.find(id);
+    if (it == estimated_published.end()) {
+      std::string day;
+      Result<FindingRow> row = store->GetFinding(kHappenings, id);
+      if (row.ok()) {
+        const nlohmann::json j = nlohmann::json::parse(row->json, nullptr, false);
+        if (!j.is_discarded() && j.contains("happenings")) {
+          for (const auto& h : j["happenings"]) {
+            if (h.value("lead", false) && h.value("estimated", false) && h["date"].is_string()) {
+              day = h["date"].get<std::string>().substr(0, 10);
+              break;
+            }
+          }
+        }
+      }
+      it = estimated_published.emplace(id, day).first;
+    }
+    if (!it->second.empty() && (earliest.empty() || it->second < earliest)) earliest = it->second;
+  }
+  return earliest;
+}
+
 Status AnalysisPass::Impl::Flush() {
   if (batch.articles.empty()) return Status::OK();
+  const EstimateDate estimate = [this](const std::vector<std::string>& ids) {
+    return EstimatedDate(ids);
+  };
   for (uint32_t id : touched) batch.entities.push_back(ToRecord(resolver->entity(id)));
   batch.states.emplace_back(kResolverState, resolver->SaveState());
   // Refinement may move articles between the events of a storyline: every
@@ -357,14 +404,14 @@ Status AnalysisPass::Impl::Flush() {
     events_touched.insert(listed.begin(), listed.end());
     events_touched.insert(s.events.begin(), s.events.end());
     listed = s.events;
-    batch.rows.push_back(StorylineRow(s, *clusterer));
+    batch.rows.push_back(StorylineRow(s, *clusterer, estimate));
   }
   for (uint32_t id : events_touched) {
     const stories::EventSummary e = clusterer->Summarize(id, kPreferredLanguage);
     if (e.articles.empty()) {
       batch.delete_rows.emplace_back("events", PrefixedId('V', id));
     } else {
-      batch.rows.push_back(EventRow(e, *clusterer));
+      batch.rows.push_back(EventRow(e, estimate));
     }
   }
   events_touched.clear();
@@ -442,7 +489,7 @@ Result<AnalysisReport> AnalysisPass::Run() {
   if (impl.report.articles > 0 || !impl.facts.empty())
     DOSSIER_RETURN_IF_ERROR(impl.WriteConflicts());
   impl.report.entities = impl.resolver->size();
-  impl.report.events = impl.clusterer->event_count();
+  impl.report.events = impl.clusterer->live_event_count();
   impl.report.storylines = impl.clusterer->storyline_count();
   if (impl.on_progress) impl.on_progress(impl.report, 0);
   return impl.report;

@@ -298,6 +298,10 @@ TEST_F(EngineTest, AnalysisGroupsArticlesIntoEventsAndStorylines) {
   ASSERT_TRUE(events.ok() && storylines.ok());
   EXPECT_EQ(events->size(), r->events);
   EXPECT_EQ(storylines->size(), r->storylines);
+  // The samples, in two languages and three of them undated, tell one
+  // storyline: foreign troops in Iraq.
+  EXPECT_EQ(storylines->size(), 1u);
+  EXPECT_GT(events->size(), 1u);
   std::map<std::string, int> article_events;
   std::map<std::string, std::string> event_storyline;
   for (const FindingRow& row : *events) {

@@ -170,6 +170,10 @@ void StoryClusterer::SetSearchOptions(const ClustererOptions& o) {
 }
 size_t StoryClusterer::article_count() const { return rep_->articles.size(); }
 size_t StoryClusterer::event_count() const { return rep_->events.size(); }
+size_t StoryClusterer::live_event_count() const {
+  return static_cast<size_t>(std::count_if(rep_->events.begin(), rep_->events.end(),
+                                           [](const auto& e) { return !e.articles.empty(); }));
+}
 size_t StoryClusterer::storyline_count() const { return rep_->storylines.size(); }
 
 namespace {
@@ -311,7 +315,13 @@ Best PickBest(StoryClusterer::Rep& r, const SparseVector& v, const StoryDocument
               float active_threshold, float retired_threshold, float decay, IsActive is_active,
               uint32_t ordinal) {
   std::vector<uint32_t> ids;
-  if (r.options.exhaustive) {
+  // With no more items than candidates, scoring them all costs no more
+  // than scoring candidates, and is exact: the index's heaviest-key query
+  // misses items that share only lighter keys, as happens across languages
+  // while the document frequencies rest on a handful of articles.
+  if (items.size() <= r.options.max_candidates) {
+    for (uint32_t id = 0; id < items.size(); ++id) ids.push_back(id);
+  } else if (r.options.exhaustive) {
     for (uint32_t id = 0; id < items.size(); ++id) {
       if (is_active(items[id], ordinal)) ids.push_back(id);
     }
