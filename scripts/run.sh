@@ -31,7 +31,28 @@ build() {  # $1 = preset
   cmake --build --preset "$1"
 }
 
+# The web UI's front-end packages (web/package.json, locked by
+# web/package-lock.json), before the build copies them into build/web.
+# Skipped when node_modules already matches the lock file.
+install_web_packages() {
+  if ! command -v npm >/dev/null; then
+    echo "== npm not found: the web UI is built without its packages" >&2
+    return
+  fi
+  # npm writes node_modules/.package-lock.json: the packages it installed.
+  if python3 - <<'PY' 2>/dev/null; then return; fi
+import json, sys
+lock = json.load(open("web/package-lock.json"))["packages"]
+have = json.load(open("web/node_modules/.package-lock.json"))["packages"]
+lock.pop("", None)
+sys.exit(0 if all(have.get(k, {}).get("version") == v.get("version") for k, v in lock.items()) else 1)
+PY
+  echo "== npm ci (web/)"
+  (cd web && npm ci --no-audit --no-fund)
+}
+
 install_missing
+install_web_packages
 build release
 
 case "$mode" in

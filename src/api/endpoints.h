@@ -29,6 +29,13 @@ ApiResponse HandleEntity(const EndpointContext& ctx, const std::string& id_or_na
 // quotes, figures, conflicts, events, storylines.
 ApiResponse HandleFindings(const EndpointContext& ctx, const std::string& collection);
 ApiResponse HandleOpenApi();
+// endpoints_stories.cc: one storyline or event with its dossier, a
+// timeline (`collection` "storylines" or "events"), a storyline's actors.
+ApiResponse HandleStoryline(const EndpointContext& ctx, const std::string& id);
+ApiResponse HandleEvent(const EndpointContext& ctx, const std::string& id);
+ApiResponse HandleTimeline(const EndpointContext& ctx, const std::string& collection,
+                           const std::string& id);
+ApiResponse HandleNetwork(const EndpointContext& ctx, const std::string& id);
 
 // 200 with `body` as JSON (invalid UTF-8 replaced, never an exception).
 ApiResponse JsonResponse(const nlohmann::json& body);

@@ -18,7 +18,37 @@ constexpr std::string_view kEntitiesPrefix = "/api/entities/";
 constexpr std::array<std::string_view, 5> kCollections = {"quotes", "figures", "conflicts",
                                                           "events", "storylines"};
 
-enum class Endpoint { kNone, kStats, kSearch, kEntities, kOpenApi, kArticle, kEntity, kFindings };
+constexpr std::string_view kStorylinesPrefix = "/api/storylines/";
+constexpr std::string_view kEventsPrefix = "/api/events/";
+
+enum class Endpoint {
+  kNone,
+  kStats,
+  kSearch,
+  kEntities,
+  kOpenApi,
+  kArticle,
+  kEntity,
+  kFindings,
+  kStoryline,
+  kStorylineTimeline,
+  kStorylineNetwork,
+  kEvent,
+  kEventTimeline,
+};
+
+// For "/api/storylines/S0/timeline" and prefix "/api/storylines/": the id
+// ("S0") and the rest ("timeline", "" when none). False when the path is
+// not under `prefix` or the id is empty.
+bool SplitItemPath(const std::string& path, std::string_view prefix, std::string* id,
+                   std::string* rest) {
+  if (path.size() <= prefix.size() || !path.starts_with(prefix)) return false;
+  const size_t slash = path.find('/', prefix.size());
+  *id = path.substr(prefix.size(),
+                    slash == std::string::npos ? std::string::npos : slash - prefix.size());
+  *rest = slash == std::string::npos ? "" : path.substr(slash + 1);
+  return !id->empty();
+}
 
 // Which endpoint `path` names; *argument is its path parameter (article or
 // entity id, findings collection).
@@ -36,6 +66,18 @@ Endpoint Match(const std::string& path, std::string* argument) {
   if (path.size() > kEntitiesPrefix.size() && path.starts_with(kEntitiesPrefix)) {
     *argument = path.substr(kEntitiesPrefix.size());
     return Endpoint::kEntity;
+  }
+  std::string rest;
+  if (SplitItemPath(path, kStorylinesPrefix, argument, &rest)) {
+    if (rest.empty()) return Endpoint::kStoryline;
+    if (rest == "timeline") return Endpoint::kStorylineTimeline;
+    if (rest == "network") return Endpoint::kStorylineNetwork;
+    return Endpoint::kNone;
+  }
+  if (SplitItemPath(path, kEventsPrefix, argument, &rest)) {
+    if (rest.empty()) return Endpoint::kEvent;
+    if (rest == "timeline") return Endpoint::kEventTimeline;
+    return Endpoint::kNone;
   }
   for (std::string_view c : kCollections) {
     if (path.size() == 5 + c.size() && path.starts_with("/api/") && path.ends_with(c)) {
@@ -85,6 +127,16 @@ ApiResponse Router::Handle(const ApiRequest& request, ApiSession& session) const
       return internal::HandleEntity(ctx, argument);
     case Endpoint::kFindings:
       return internal::HandleFindings(ctx, argument);
+    case Endpoint::kStoryline:
+      return internal::HandleStoryline(ctx, argument);
+    case Endpoint::kStorylineTimeline:
+      return internal::HandleTimeline(ctx, "storylines", argument);
+    case Endpoint::kStorylineNetwork:
+      return internal::HandleNetwork(ctx, argument);
+    case Endpoint::kEvent:
+      return internal::HandleEvent(ctx, argument);
+    case Endpoint::kEventTimeline:
+      return internal::HandleTimeline(ctx, "events", argument);
     case Endpoint::kNone:
       break;
   }

@@ -9,8 +9,10 @@
 // Endpoints (all GET; docs/api.md, docs/openapi.json): /api/stats,
 // /api/search, /api/articles/{id}, /api/entities, /api/entities/{id|name},
 // /api/quotes, /api/figures, /api/conflicts, /api/events, /api/storylines,
-// /openapi.json. Lists page with opaque cursors (cursor.h): a page holds
-// `items` and `next_cursor` (null on the last page).
+// /api/storylines/{id}[/timeline|/network], /api/events/{id}[/timeline],
+// /openapi.json. The web UI's files are not the router's (static_files.h).
+// Lists page with opaque cursors (cursor.h): a page holds `items` and
+// `next_cursor` (null on the last page).
 //
 // Errors are values in the response: {"error": {"code", "message"}} with
 // status 400 (bad parameter), 404 (unknown route or id), 405 (a method other

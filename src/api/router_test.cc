@@ -374,6 +374,120 @@ TEST_F(RouterTest, OtherMethodsAre405OnKnownRoutes) {
   EXPECT_EQ(Get("/api/stats", "HEAD").status, 200);
 }
 
+// Each storyline's dossier: its own events, their articles, and only the
+// findings of those articles.
+TEST_F(RouterTest, StorylineDossierHoldsItsEventsArticlesAndFindings) {
+  std::vector<json> storylines = Walk("/api/storylines");
+  ASSERT_FALSE(storylines.empty());
+  size_t quotes = 0, conflicts = 0;
+  for (const json& s : storylines) {
+    const std::string id = s["id"];
+    json d = GetJson("/api/storylines/" + id);
+    EXPECT_EQ(d["id"], id);
+    EXPECT_EQ(d["title"], s["title"]);
+    std::vector<std::string> events;
+    std::set<std::string> event_articles;
+    for (const json& e : d["events"]) {
+      events.push_back(e["id"]);
+      EXPECT_EQ(e["storyline"], id);
+      EXPECT_FALSE(e["outlets"].empty()) << e["id"];
+      for (const json& a : e["articles"]) event_articles.insert(a);
+    }
+    EXPECT_EQ(json(events), s["events"]) << id;
+    std::set<std::string> articles;
+    int by_outlet = 0;
+    for (const json& a : d["articles"]) articles.insert(a["id"]);
+    for (const auto& [outlet, n] : d["sources"]["by_outlet"].items()) by_outlet += n.get<int>();
+    EXPECT_EQ(articles, event_articles) << id;
+    EXPECT_EQ(by_outlet, static_cast<int>(articles.size())) << id;
+    for (const json& q : d["quotes"]) {
+      EXPECT_TRUE(articles.count(q["article"])) << q["id"];
+      if (q["speaker"].is_string()) {
+        EXPECT_EQ(q["speaker_name"],
+                  GetJson("/api/entities/" + q["speaker"].get<std::string>())["name"]);
+      }
+      ++quotes;
+    }
+    for (const json& f : d["figures"]) EXPECT_TRUE(articles.count(f["article"])) << f["id"];
+    for (const json& c : d["conflicts"]) {
+      bool names_one = false;
+      for (const json& a : c["articles"]) names_one = names_one || articles.count(a) > 0;
+      EXPECT_TRUE(names_one) << c["id"];
+      ++conflicts;
+    }
+  }
+  // Every quote and conflict of the store is in some storyline's dossier.
+  EXPECT_EQ(quotes, Walk("/api/quotes").size());
+  EXPECT_GE(conflicts, Walk("/api/conflicts").size());
+
+  json event = GetJson("/api/events/" + storylines[0]["events"][0].get<std::string>());
+  EXPECT_EQ(event["storyline"], storylines[0]["id"]);
+  EXPECT_FALSE(event.contains("events"));
+  EXPECT_FALSE(event["articles"].empty());
+}
+
+TEST_F(RouterTest, TimelinesOfStorylinesAndEvents) {
+  const json s = Walk("/api/storylines")[0];
+  json t = GetJson("/api/storylines/" + s["id"].get<std::string>() + "/timeline");
+  EXPECT_EQ(t["id"], s["id"]);
+  ASSERT_TRUE(t["entries"].is_array());
+  std::string last;
+  for (const json& e : t["entries"]) {
+    EXPECT_FALSE(e["sources"].empty());
+    const std::string date = e["date"];
+    EXPECT_LE(last.substr(0, 4), date.substr(0, 4));  // by date
+    last = date;
+  }
+  const std::string event = s["events"][0];
+  EXPECT_EQ(GetJson("/api/events/" + event + "/timeline")["id"], event);
+  // The id must be of the path's kind.
+  ExpectError("/api/events/" + s["id"].get<std::string>() + "/timeline", 404);
+  ExpectError("/api/storylines/" + event + "/timeline", 404);
+  ExpectError("/api/storylines/" + event, 404);
+  ExpectError("/api/storylines/S999999", 404);
+  ExpectError("/api/storylines/" + s["id"].get<std::string>() + "/nope", 404);
+  ExpectError("/api/storylines/" + s["id"].get<std::string>() + "/timeline?x=1", 400);
+}
+
+// The actor network: nodes are entities of the storyline's articles,
+// edges join nodes, weights add sentence and article co-occurrence.
+TEST_F(RouterTest, ActorNetworkOfAStoryline) {
+  size_t edges = 0;
+  for (const json& s : Walk("/api/storylines")) {
+    const std::string id = s["id"];
+    json n = GetJson("/api/storylines/" + id + "/network");
+    std::set<std::string> articles;
+    const json dossier = GetJson("/api/storylines/" + id);
+    for (const json& a : dossier["articles"]) articles.insert(a["id"]);
+    EXPECT_EQ(n["articles"], articles.size());
+    std::set<std::string> nodes;
+    uint64_t previous = UINT64_MAX;
+    for (const json& node : n["nodes"]) {
+      EXPECT_TRUE(nodes.insert(node["id"]).second) << node["id"];
+      EXPECT_LE(node["mentions"].get<uint64_t>(), previous);  // most mentioned first
+      previous = node["mentions"];
+      json entity = GetJson("/api/entities/" + node["id"].get<std::string>());
+      EXPECT_EQ(node["name"], entity["name"]);
+      EXPECT_EQ(node["variants"].size(), entity["variants"].size());
+      bool in_storyline = false;
+      for (const json& a : entity["articles"])
+        in_storyline = in_storyline || articles.count(a["id"]);
+      EXPECT_TRUE(in_storyline) << node["id"] << " is in none of " << id << "'s articles";
+    }
+    EXPECT_LE(nodes.size(), 40u);
+    for (const json& e : n["edges"]) {
+      EXPECT_TRUE(nodes.count(e["source"]) && nodes.count(e["target"]));
+      EXPECT_EQ(e["weight"], e["sentences"].get<int>() + e["articles"].get<int>());
+      EXPECT_GE(e["articles"], 1);  // a shared sentence is a shared article
+      ++edges;
+    }
+    EXPECT_LE(GetJson("/api/storylines/" + id + "/network?limit=2")["nodes"].size(), 2u);
+  }
+  EXPECT_GT(edges, 0u);
+  ExpectError("/api/storylines/S0/network?limit=0", 400);
+  ExpectError("/api/storylines/S0/network?limit=201", 400);
+}
+
 // The served document is docs/openapi.json, and its paths are the routes.
 TEST_F(RouterTest, OpenApiDocumentDescribesTheRoutes) {
   json doc = GetJson("/openapi.json");
@@ -385,18 +499,23 @@ TEST_F(RouterTest, OpenApiDocumentDescribesTheRoutes) {
     ++paths;
     std::string concrete = path;
     if (const size_t brace = concrete.find('{'); brace != std::string::npos) {
-      // An id each route knows: an article of a search, an entity.
-      const std::string id =
-          path.starts_with("/api/articles/")
-              ? GetJson("/api/search?q=Iraq")["items"][0]["id"].get<std::string>()
-              : "E0";
-      concrete = concrete.substr(0, brace) + id;
+      // An id each route knows: an article of a search, a storyline, an
+      // event, an entity.
+      std::string id = "E0";
+      if (path.starts_with("/api/articles/")) {
+        id = GetJson("/api/search?q=Iraq")["items"][0]["id"].get<std::string>();
+      } else if (path.starts_with("/api/storylines/")) {
+        id = GetJson("/api/storylines")["items"][0]["id"].get<std::string>();
+      } else if (path.starts_with("/api/events/")) {
+        id = GetJson("/api/events")["items"][0]["id"].get<std::string>();
+      }
+      concrete = concrete.substr(0, brace) + id + concrete.substr(concrete.find('}', brace) + 1);
     }
     ApiResponse r = Get(concrete);
     EXPECT_TRUE(r.status == 200 || r.status == 400) << path << " " << r.status;
     ASSERT_TRUE(item.contains("get")) << path;
   }
-  EXPECT_EQ(paths, 11u);
+  EXPECT_EQ(paths, 16u);
 }
 
 TEST(CursorTest, RoundTripsAnyKey) {

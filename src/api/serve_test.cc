@@ -3,7 +3,9 @@
 // stops it with SIGTERM.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -45,8 +47,9 @@ class ServeTest : public ::testing::Test {
     fs::remove_all(dir_);
   }
 
-  // Starts `dossier --db DB serve --port 0`; returns the port it printed.
-  int Start() {
+  // Starts `dossier --db DB serve --port 0 [--assets DIR]`; returns the
+  // port it printed.
+  int Start(const std::string& assets = "") {
     int out[2];
     if (pipe(out) != 0) return -1;
     pid_ = fork();
@@ -55,8 +58,13 @@ class ServeTest : public ::testing::Test {
       close(out[0]);
       close(out[1]);
       const std::string binary = std::string(DOSSIER_BINARY_DIR) + "/dossier";
-      execl(binary.c_str(), binary.c_str(), "--db", db_.c_str(), "serve", "--port", "0",
-            "--threads", "4", static_cast<char*>(nullptr));
+      if (assets.empty()) {
+        execl(binary.c_str(), binary.c_str(), "--db", db_.c_str(), "serve", "--port", "0",
+              "--threads", "4", static_cast<char*>(nullptr));
+      } else {
+        execl(binary.c_str(), binary.c_str(), "--db", db_.c_str(), "serve", "--port", "0",
+              "--threads", "4", "--assets", assets.c_str(), static_cast<char*>(nullptr));
+      }
       _exit(127);
     }
     close(out[1]);
@@ -140,6 +148,68 @@ TEST_F(ServeTest, ServesJsonAndStopsCleanlyOnSigterm) {
   pid_ = -1;
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// The web UI's folder over HTTP: its files with their types, and no request
+// line (raw, encoded, doubly encoded) reaches a file outside it.
+TEST_F(ServeTest, ServesTheUiFolderAndNothingOutsideIt) {
+  const fs::path web = dir_ / "web";
+  fs::create_directories(web);
+  std::ofstream(web / "index.html") << "<!doctype html><title>ui</title>";
+  std::ofstream(web / "app.js") << "let x = 1;";
+  std::ofstream(dir_ / "secret.txt") << "SECRET";
+  fs::create_symlink(dir_ / "secret.txt", web / "link.txt");
+  const int port = Start(web.string());
+  ASSERT_GT(port, 0);
+  httplib::Client client("127.0.0.1", port);
+  client.set_read_timeout(10, 0);
+
+  httplib::Result index = client.Get("/");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(index->status, 200);
+  EXPECT_EQ(index->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(index->get_header_value("Content-Security-Policy").find("default-src 'self'"),
+            std::string::npos);
+  httplib::Result js = client.Get("/ui/app.js");
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200);
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(js->body, "let x = 1;");
+  // The API is unchanged next to the UI.
+  httplib::Result stats = client.Get("/api/stats");
+  ASSERT_TRUE(stats);
+  EXPECT_EQ(stats->status, 200);
+  httplib::Result post = client.Post("/ui/app.js", "x", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+
+  // Raw request lines, so no client normalises the path first.
+  for (const char* target :
+       {"/ui/../secret.txt", "/ui/%2e%2e/secret.txt", "/ui/%2E%2E%2Fsecret.txt",
+        "/ui/..%2fsecret.txt", "/ui/%252e%252e/secret.txt", "/ui/..%5csecret.txt",
+        "/ui/%2fetc%2fpasswd", "/ui//etc/passwd", "/ui/link.txt", "/../secret.txt",
+        "/ui/app.js%00.html", "/ui/./app.js"}) {
+    httplib::Client raw("127.0.0.1", port);
+    raw.set_read_timeout(10, 0);
+    raw.set_url_encode(false);
+    httplib::Request req;
+    req.method = "GET";
+    req.path = target;
+    httplib::Result r = raw.send(req);
+    ASSERT_TRUE(r) << target;
+    EXPECT_EQ(r->status, 404) << target;
+    EXPECT_EQ(r->body.find("SECRET"), std::string::npos) << target;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "application/json") << target;
+  }
+}
+
+TEST_F(ServeTest, AMissingAssetFolderFailsToStart) {
+  const std::string command = std::string(DOSSIER_BINARY_DIR) + "/dossier --db " + db_ +
+                              " serve --port 0 --assets " + (dir_ / "nope").string() +
+                              " >/dev/null 2>&1";
+  const int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_NE(WEXITSTATUS(status), 0);
 }
 
 }  // namespace

@@ -2,16 +2,25 @@
 #include "api/server.h"
 
 #include <atomic>
+#include <optional>
 #include <vector>
 
 #include <httplib.h>
 
 #include "api/session_pool.h"
+#include "api/static_files.h"
 #include "api/worker_pool.h"
 #include "entities/identity_resources.h"
 
 namespace dossier::api {
 namespace {
+
+// The web UI runs only its own scripts and styles, fetches only from this
+// server, and may not be framed. Styles may be inline: vis-timeline and
+// cytoscape set element styles.
+constexpr char kUiPolicy[] =
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 void Send(const ApiResponse& r, httplib::Response& res) {
   res.status = r.status;
@@ -54,16 +63,37 @@ struct ApiServer::Rep {
   std::unique_ptr<const identity::IdentityResources> resources;
   std::unique_ptr<Router> router;
   std::unique_ptr<SessionPool> sessions;
+  std::optional<StaticFiles> ui;  ///< none without an asset folder
   httplib::Server http;
   std::atomic<bool> bound{false};
 
   void Answer(const httplib::Request& req, httplib::Response& res) {
+    if (StaticFiles::Handles(req.path)) {
+      AnswerUi(req, res);
+      return;
+    }
     Result<SessionPool::Lease> lease = sessions->Acquire();
     if (!lease.ok()) {
       Send(ErrorResponse(500, "store failure: " + lease.status().ToString()), res);
       return;
     }
     Send(router->Handle(ToApiRequest(req), lease->session()), res);
+  }
+
+  void AnswerUi(const httplib::Request& req, httplib::Response& res) const {
+    if (req.method != "GET" && req.method != "HEAD") {
+      ApiResponse r = ErrorResponse(405, "method " + req.method + " not allowed; use GET");
+      r.headers.emplace_back("Allow", "GET, HEAD");
+      Send(r, res);
+      return;
+    }
+    if (!ui) {
+      Send(ErrorResponse(404, "no web UI: start dossier serve with --assets DIR"), res);
+      return;
+    }
+    ApiResponse r = ui->Serve(req.path);
+    if (r.status == 200) r.headers.emplace_back("Content-Security-Policy", kUiPolicy);
+    Send(r, res);
   }
 };
 
@@ -79,6 +109,11 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServeOptions& options
   if (!resources.ok()) return resources.status();
   rep->resources = std::move(*resources);
   rep->router = std::make_unique<Router>(&rep->resources->matcher(), options.router);
+  if (!options.assets.empty()) {
+    Result<StaticFiles> ui = StaticFiles::Open(options.assets);
+    if (!ui.ok()) return ui.status();
+    rep->ui.emplace(std::move(*ui));
+  }
   rep->sessions = std::make_unique<SessionPool>(options.db);
   // One session per worker, opened now: a store that cannot be opened fails
   // here, not on the first request, and the first requests do not all pay

@@ -8,8 +8,10 @@
 // max_request_bytes are a 413; the URI and headers are capped by httplib
 // (8 KiB each); slow clients meet read/write timeouts; a fixed pool of
 // worker threads serves the connections (more connections wait in the
-// accept queue); no route reads a file (/openapi.json is compiled in).
-// Every error, httplib's own included, is a JSON error body (router.h).
+// accept queue); the only files read are the web UI's, from the one asset
+// folder (static_files.h: no path leads out of it); /openapi.json is
+// compiled in. Every error, httplib's own included, is a JSON error body
+// (router.h).
 //
 // Thread-safety: Stop() may be called from any thread (e.g. a signal
 // handler thread); the rest from one thread.
@@ -27,7 +29,10 @@ namespace dossier::api {
 
 struct ServeOptions {
   // Parameters that affect behaviour.
-  std::string db = "dossier.db";         ///< the store, opened read-only
+  std::string db = "dossier.db";  ///< the store, opened read-only
+  // The web UI's folder (index.html at "/", the rest under "/ui/"); "": no
+  // UI, only the API. A folder that does not exist is an error.
+  std::string assets;
   std::string host = "127.0.0.1";        ///< the address to listen on; loopback by default
   int port = 8080;                       ///< 0: any free port (Bind returns it)
   size_t max_request_bytes = 16 * 1024;  ///< a larger body is a 413 (all routes are GET)

@@ -1,11 +1,16 @@
-// dossier serve [--host 127.0.0.1] [--port 8080]: the JSON HTTP API over the
-// store (api/server.h, docs/api.md).
+// dossier serve [--host 127.0.0.1] [--port 8080] [--assets DIR]: the JSON
+// HTTP API over the store and the web UI (api/server.h, docs/api.md).
+//
+// The UI's files come from --assets, by default the folder `web` next to the
+// binary (the build copies web/ there), else `../share/dossier/web` from it;
+// without any, the server answers the API alone and says so on stderr.
 //
 // Prints "listening on http://HOST:PORT" as stdout's first line once the
 // socket is bound (with --port 0, the port the system picked), then serves
 // until SIGINT or SIGTERM, answers the requests in progress and exits 0.
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include <pthread.h>
@@ -21,7 +26,21 @@ struct ServeArgs {
   std::string host = "127.0.0.1";
   int port = 8080;
   size_t threads = 8;
+  std::string assets;  ///< "": the default folder, when there is one
 };
+
+// The default asset folder: next to the running binary; "" when none exists.
+std::string DefaultAssets() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path binary = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  for (const fs::path& candidate :
+       {binary.parent_path() / "web", binary.parent_path() / ".." / "share" / "dossier" / "web"}) {
+    if (fs::is_regular_file(candidate / "index.html", ec)) return candidate.lexically_normal();
+  }
+  return "";
+}
 
 int RunServe(const GlobalOptions& global, const ServeArgs& args) {
   // Block the stop signals in every thread (the server's workers inherit
@@ -38,6 +57,10 @@ int RunServe(const GlobalOptions& global, const ServeArgs& args) {
   options.host = args.host;
   options.port = args.port;
   options.threads = args.threads;
+  options.assets = args.assets.empty() ? DefaultAssets() : args.assets;
+  if (options.assets.empty()) {
+    std::fprintf(stderr, "dossier: no web UI assets found (--assets DIR); serving the API only\n");
+  }
   Result<std::unique_ptr<api::ApiServer>> server = api::ApiServer::Create(options);
   if (!server.ok()) {
     PrintError("cannot serve " + global.db, server.status());
@@ -73,12 +96,16 @@ int RunServe(const GlobalOptions& global, const ServeArgs& args) {
 
 void AddServeCommand(CLI::App& app, const GlobalOptions& global, int* exit_code) {
   auto args = std::make_shared<ServeArgs>();
-  CLI::App* cmd = app.add_subcommand("serve", "Serve the JSON HTTP API over the store");
+  CLI::App* cmd =
+      app.add_subcommand("serve", "Serve the JSON HTTP API and the web UI over the store");
   cmd->add_option("--host", args->host, "address to listen on (loopback by default)")
       ->capture_default_str();
   cmd->add_option("--port", args->port, "port to listen on; 0 picks a free one")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
+  cmd->add_option("--assets", args->assets,
+                  "the web UI's folder (default: web/ next to the binary)")
+      ->check(CLI::ExistingDirectory);
   cmd->add_option("--threads", args->threads, "worker threads")
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{256}));
