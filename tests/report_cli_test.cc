@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -32,7 +33,9 @@ std::string ReadFile(const fs::path& p) {
 class ReportCliTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::path(::testing::TempDir()) / "report_cli_test");
+    // One folder per process: CTest runs the cases of this suite in parallel.
+    dir_ = new fs::path(fs::path(::testing::TempDir()) /
+                        ("report_cli_test." + std::to_string(getpid())));
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
     RunResult r = Run("ingest " + std::string(DOSSIER_SOURCE_DIR) + "/samples");

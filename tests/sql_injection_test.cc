@@ -145,7 +145,8 @@ std::string Scalar(sqlite3* db, const char* sql) {
 class SqlInjectionTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "sql_injection_test";
+    // One folder per process: CTest runs the cases of this suite in parallel.
+    dir_ = fs::path(::testing::TempDir()) / ("sql_injection_test." + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = (dir_ / "store.db").string();

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "api/cursor.h"
 #include "api/params.h"
@@ -29,7 +30,8 @@ const std::string kSamples = std::string(DOSSIER_SOURCE_DIR) + "/samples";
 class RouterTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::path(::testing::TempDir()) / "api_router_test");
+    dir_ = new fs::path(fs::path(::testing::TempDir()) /
+                        ("api_router_test." + std::to_string(getpid())));
     fs::remove_all(*dir_);
     fs::create_directories(*dir_);
     Result<std::unique_ptr<Store>> store = Store::Open((*dir_ / "test.db").string());

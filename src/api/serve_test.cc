@@ -28,7 +28,7 @@ using nlohmann::json;
 class ServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "api_serve_test";
+    dir_ = fs::path(::testing::TempDir()) / ("api_serve_test." + std::to_string(getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     db_ = (dir_ / "test.db").string();

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "api/actor_network.h"
 
@@ -19,7 +20,7 @@ namespace fs = std::filesystem;
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::path(::testing::TempDir()) / "api_static_files_test";
+    root_ = fs::path(::testing::TempDir()) / ("api_static_files_test." + std::to_string(getpid()));
     fs::remove_all(root_);
     fs::create_directories(root_ / "web" / "vendor");
     Write(root_ / "web" / "index.html", "<!doctype html><title>ui</title>");
