@@ -71,10 +71,6 @@ std::string Ref(const SourceRef& s) {
   return "<span class=\"src\">" + Esc(SourceLabel(s)) + " " + Code(s.article) + "</span>";
 }
 
-std::string Plural(size_t n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 void Summary(const StorylineReport& r, std::string* out) {
   *out += "<section id=\"summary\"><h2>Summary</h2>\n";
   if (r.summary.empty()) *out += "<p class=\"empty\">No sentence to summarise.</p>\n";

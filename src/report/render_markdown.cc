@@ -86,8 +86,7 @@ void Actors(const StorylineReport& r, std::string* out) {
   if (r.actors.empty()) *out += "_No actor found._\n";
   for (const Actor& a : r.actors) {
     *out += "- **" + Md(a.name) + "** (" + Md(a.type) + ", " + Code(a.id) +
-            "): " + std::to_string(a.mentions) + " mention" + (a.mentions == 1 ? "" : "s") +
-            " in " + std::to_string(a.articles) + " article" + (a.articles == 1 ? "" : "s") + "\n";
+            "): " + Plural(a.mentions, "mention") + " in " + Plural(a.articles, "article") + "\n";
     if (!a.names.empty()) {
       *out += "  - names:";
       for (size_t i = 0; i < a.names.size(); ++i) {
@@ -188,8 +187,7 @@ std::string RenderMarkdown(const StorylineReport& r) {
   out += "_" + KindLabel(r.kind) + " " + Code(r.id);
   if (r.kind == "event" && !r.storyline.empty()) out += " of storyline " + Code(r.storyline);
   out += " · " + Md(DateRange(r.first_date, r.last_date)) + " · " +
-         std::to_string(r.article_count) + " article" + (r.article_count == 1 ? "" : "s") + " · " +
-         std::to_string(r.sources.size()) + " outlet" + (r.sources.size() == 1 ? "" : "s");
+         Plural(r.article_count, "article") + " · " + Plural(r.sources.size(), "outlet");
   if (!r.languages.empty()) {
     out += " ·";
     for (const std::string& l : r.languages) out += " " + Md(l);

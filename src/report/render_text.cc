@@ -77,6 +77,10 @@ std::string QuoteText(const ReportQuote& quote) {
   return "“" + quote.text + "”";
 }
 
+std::string Plural(size_t n, const char* word) {
+  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+}
+
 std::string KindLabel(const std::string& kind) {
   if (kind.empty()) return kind;
   std::string out = kind;

@@ -3,6 +3,7 @@
 #ifndef DOSSIER_REPORT_RENDER_TEXT_H_
 #define DOSSIER_REPORT_RENDER_TEXT_H_
 
+#include <cstddef>
 #include <string>
 
 #include "report/report.h"
@@ -30,6 +31,9 @@ std::string RoleLabel(const ActorRole& role);
 // A quote as the reader sees it: direct speech in quotation marks (unless it
 // carries its own), reported speech as it is.
 std::string QuoteText(const ReportQuote& quote);
+
+// "1 article", "3 articles": a count with its noun, plural by an "s".
+std::string Plural(size_t n, const char* word);
 
 // "Storyline" for "storyline", "Event" for "event".
 std::string KindLabel(const std::string& kind);
