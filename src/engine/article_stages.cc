@@ -27,6 +27,20 @@ std::string Slice(const std::string& text, uint32_t begin, uint32_t end) {
   return text.substr(begin, end - begin);
 }
 
+MentionType FactsMentionType(ner::EntityType type) {
+  switch (type) {
+    case ner::EntityType::kPer:
+      return MentionType::kPerson;
+    case ner::EntityType::kLoc:
+      return MentionType::kPlace;
+    case ner::EntityType::kOrg:
+      return MentionType::kOrg;
+    case ner::EntityType::kMisc:
+      break;
+  }
+  return MentionType::kOther;
+}
+
 nlohmann::ordered_json OrNull(const std::string& s) {
   return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
 }
@@ -189,11 +203,12 @@ ArticleStageOutput ArticleStages::Run(const Article& article,
     fa.language = article.language;
     fa.sentences = out.sentences;
     for (size_t i = 0; i < entities.entities.size(); ++i) {
+      MentionType type = FactsMentionType(entities.entities[i].type);
       for (const identity::EntityMention& m : entities.entities[i].mentions) {
         // A demonym ("Iranian general Qassem Soleimani") names a country,
         // not the participant of what the sentence reports.
         if (m.kind == identity::MentionKind::kDemonym) continue;
-        fa.mentions.push_back({m.begin, m.end, EntityExportId(global_ids[i])});
+        fa.mentions.push_back({m.begin, m.end, EntityExportId(global_ids[i]), type});
       }
     }
     std::sort(fa.mentions.begin(), fa.mentions.end(),

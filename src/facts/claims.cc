@@ -17,7 +17,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // soldiers withdrawn between March 2020 and January 2021").
 constexpr int64_t kFigureWindow = 60;
 // Bytes after a happening word within which its date is looked for.
-constexpr int64_t kHappeningWindow = 200;
+constexpr int64_t kHappeningWindow = 120;
 
 bool IsDigits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
@@ -30,6 +30,7 @@ struct NumberSpan {
   double value = 0, low = 0, high = 0;
   std::string approx;
   std::string currency;  ///< concept of a currency sign before the number
+  bool vague = false;    ///< a vague quantity ("dozens of")
 };
 
 // Interval a value allows given its approximation marker.
@@ -110,6 +111,7 @@ class ArticleScanner {
       n->approx = std::string(Text(i, i + len - 1));
       n->begin = n->number = i;
       n->end = i + len;
+      n->vague = true;
       return true;
     }
     if (t_[i].kind == Kind::kNumber) {
@@ -201,20 +203,30 @@ class ArticleScanner {
     std::string nationality_text;
     std::vector<size_t> order = words;
     if (english) std::reverse(order.begin(), order.end());
+    std::vector<std::string> qualifiers;
     for (size_t w : order) {
       const std::string& nat = lex_.Nationality(t_[w].folded);
       if (!nat.empty()) {
         if (c.nationality.empty()) c.nationality = nat, nationality_text = std::string(Text(w, w));
         continue;
       }
-      if (c.counted.empty()) c.counted = lex_.UnitConcept(Stem(t_[w].folded));
+      if (c.counted.empty()) {
+        c.counted = lex_.UnitConcept(Stem(t_[w].folded));
+      } else {
+        qualifiers.push_back(Stem(t_[w].folded));  // "elite", "special operations"
+      }
     }
+    std::sort(qualifiers.begin(), qualifiers.end());
+    for (const std::string& q : qualifiers) c.qualifier.append(c.qualifier.empty() ? "" : " ") += q;
     if (c.counted.empty() && !n.currency.empty()) c.counted = n.currency;
     if (c.counted.empty()) {
       auto head = std::find_if(order.begin(), order.end(),
                                [&](size_t w) { return lex_.Nationality(t_[w].folded).empty(); });
       c.counted = "persons";
       if (head != order.end()) c.counted.assign("stem:").append(Stem(t_[*head].folded));
+    }
+    if ((c.counted == "people" || c.counted == "persons") && DeathWordFollows(k, n.number)) {
+      c.counted = "deaths";  // "50 people were killed", "deux personnes tuées"
     }
     // A place right after: "troops in Iraq", "soldats en Irak".
     std::string place;
@@ -237,7 +249,7 @@ class ArticleScanner {
     size_t s = static_cast<size_t>(sentence_of_[n.number]);
     for (const EntityMention& m : a_.mentions) {
       if (m.begin >= a_.sentences[s].begin && m.end <= a_.sentences[s].end &&
-          !m.entity_id.empty()) {
+          !m.entity_id.empty() && (m.type == MentionType::kPlace || m.type == MentionType::kOrg)) {
         c.subject_keys.push_back(m.entity_id);
       }
     }
@@ -253,6 +265,8 @@ class ArticleScanner {
     c.low = n.low;
     c.high = n.high;
     c.approx = n.approx;
+    c.vague = n.vague;
+    c.counts_a_set = !Proposed(n.begin, n.number) && !Distributive(n.end, n.number);
     c.text = std::string(a_.text.substr(c.begin, c.end - c.begin));
     c.date = NearestDate(s, c.begin, c.end, /*at_only=*/false, nullptr);
     return c;
@@ -269,10 +283,13 @@ class ArticleScanner {
       if (e.begin < span.begin || e.end > span.end || e.precision == Precision::kVague) continue;
       if (at_only && e.relation != TimeRelation::kAt) continue;
       int64_t dist = e.begin >= end ? e.begin - end : (begin >= e.end ? begin - e.end : 0);
+      if (at_only && dist > kHappeningWindow) continue;
+      if (at_only && e.begin >= end && ClauseBetween(end, e.begin)) continue;
       if (e.end <= begin) {
-        if (at_only && begin - e.end > kHappeningWindow) continue;
-        // A happening is dated after its word ("killed X in January 2020");
-        // an earlier expression serves only when none follows.
+        // A happening is dated after its word ("killed X in January 2020"),
+        // or by an expression that opens the sentence ("In January 2020, a
+        // drone killed X"); any other earlier one belongs to another verb.
+        if (at_only && !OpensSentence(span, e)) continue;
         // A figure, likewise, prefers the date that follows it.
         dist += at_only ? kHappeningWindow : kFigureWindow / 2;
       }
@@ -302,70 +319,144 @@ class ArticleScanner {
            !in_time_[k];
   }
 
-  // The participant of a happening word at i: a mention id, else a name.
-  bool Participant(size_t i, std::string* key, std::string* text) {
+  // A verb or clause word between a happening word and a date after it: the
+  // date is another verb's ("when Williams was arrested were released
+  // Wednesday", "died while serving a sentence imposed in 1997").
+  bool ClauseBetween(uint32_t from, uint32_t to) const {
+    for (size_t k = TokenAt(from); k < t_.size() && t_[k].begin < to; ++k) {
+      const std::string& w = t_[k].folded;
+      bool article = w == "a" && lex_.language() == "en";  // "in a drone strike"
+      if ((IsAuxiliary(w) && !article) || lex_.IsClauseWord(w)) return true;
+    }
+    return false;
+  }
+
+  // "In January 2020, ...", "Le 3 janvier, ...": only prepositions before.
+  bool OpensSentence(const TextSpan& sentence, const TemporalExpression& e) const {
+    for (size_t k = TokenAt(sentence.begin); k < t_.size() && t_[k].begin < e.begin; ++k) {
+      const std::string& w = t_[k].folded;
+      if (w != "in" && w != "on" && w != "at" && w != "during" && w != "en" && w != "le" &&
+          w != "au" && w != "dans" && w != "lors" && w != "de" && w != "du")
+        return false;
+    }
+    return true;
+  }
+
+  static bool IsAuxiliary(std::string_view w) {
+    return w == "was" || w == "were" || w == "been" || w == "be" || w == "being" || w == "is" ||
+           w == "has" || w == "had" || w == "have" || w == "a" || w == "été" || w == "est" ||
+           w == "fut" || w == "avait" || w == "ont" || w == "sont" || w == "être" || w == "avoir";
+  }
+  static bool IsArticleOrOf(std::string_view w) {
+    return w == "of" || w == "the" || w == "a" || w == "an" || w == "de" || w == "du" ||
+           w == "des" || w == "la" || w == "le" || w == "les" || w == "l'" || w == "d'";
+  }
+
+  // "plotted to kill", "would have killed", "assassination attempt".
+  bool Unreal(size_t i) const {
+    if (i + 1 < t_.size() && SameSentence(i + 1, i) && lex_.IsUnrealAfter(t_[i + 1].folded))
+      return true;
+    if (i == 0 || !SameSentence(i - 1, i)) return false;
+    if (lex_.IsUnrealBefore(t_[i - 1].folded)) return true;
+    return IsAuxiliary(t_[i - 1].folded) && i >= 2 && SameSentence(i - 2, i) &&
+           lex_.IsUnrealBefore(t_[i - 2].folded);
+  }
+
+  // Tokens [from, to) between a happening word and a name after it: "of",
+  // articles and title words ("killing of Iranian general Qassem Soleimani");
+  // no preposition, clause word, pronoun ("death of his son") or punctuation.
+  bool GovernsAfter(size_t from, size_t to) const {
+    if (to - from > 8) return false;
+    int lower = 0;
+    for (size_t k = from; k < to; ++k) {
+      const TimeToken& t = t_[k];
+      if (t.kind != Kind::kWord || in_time_[k] || lex_.IsPronoun(t.folded)) return false;
+      if (IsArticleOrOf(t.folded)) continue;
+      if (lex_.IsStop(t.folded) || (!t.capitalized && ++lower > 2)) return false;
+    }
+    return true;
+  }
+  // Tokens [from, to) between a name and a happening word after it: a
+  // possessive or auxiliaries only ("Soleimani's death", "X was killed").
+  bool GovernsBefore(size_t from, size_t to) const {
+    if (to - from > 3) return false;
+    for (size_t k = from; k < to; ++k) {
+      const std::string& w = t_[k].folded;
+      if (w != "'" && w != "s" && !IsAuxiliary(w)) return false;
+    }
+    return true;
+  }
+
+  // The first token at or after byte `at`.
+  size_t TokenAt(uint32_t at) const {
+    return static_cast<size_t>(
+        std::lower_bound(t_.begin(), t_.end(), at,
+                         [](const TimeToken& t, uint32_t b) { return t.begin < b; }) -
+        t_.begin());
+  }
+
+  struct NameSpan {
+    size_t first = 0, last = 0;  ///< tokens
+    std::string key, text;
+  };
+
+  // The persons of the sentence of token i: person mentions when the article
+  // has mentions, else runs of capitalised words (not a lone nationality or
+  // sentence-initial word).
+  std::vector<NameSpan> PersonsOfSentence(size_t i) const {
+    std::vector<NameSpan> out;
     const TextSpan& span = a_.sentences[static_cast<size_t>(sentence_of_[i])];
     if (!a_.mentions.empty()) {
-      const EntityMention* best = nullptr;
       for (const EntityMention& m : a_.mentions) {
-        if (m.begin < span.begin || m.end > span.end) continue;
-        if (m.begin >= t_[i].end && m.begin - t_[i].end <= 80) {
-          if (!best || best->end <= t_[i].begin || m.begin < best->begin) best = &m;
-        } else if (m.end <= t_[i].begin && t_[i].begin - m.end <= 40 && !best) {
-          best = &m;
-        }
+        if (m.begin < span.begin || m.end > span.end || m.type != MentionType::kPerson ||
+            m.entity_id.empty())
+          continue;
+        size_t first = TokenAt(m.begin), last = TokenAt(m.end);
+        if (first >= last) continue;
+        out.push_back(
+            {first, last - 1, m.entity_id, std::string(a_.text.substr(m.begin, m.end - m.begin))});
       }
-      if (!best) return false;
-      *key = best->entity_id;
-      *text = std::string(a_.text.substr(best->begin, best->end - best->begin));
-      return true;
+      return out;
     }
-    auto accept = [&](size_t first, size_t last) {
-      if (first == last && (!lex_.Nationality(t_[first].folded).empty() ||
-                            (first > 0 && !SameSentence(first - 1, first)) || first == 0)) {
-        return false;
-      }
-      *key = t_[last].folded;
-      *text = std::string(Text(first, last));
-      return true;
-    };
-    // A passive ("X was killed", "X a été tué") names its participant first.
+    for (size_t k = TokenAt(span.begin); k < t_.size() && t_[k].begin < span.end; ++k) {
+      if (!NameToken(k, k)) continue;
+      size_t last = k;
+      while (NameToken(last + 1, k)) ++last;
+      bool lone = k == last &&
+                  (!lex_.Nationality(t_[k].folded).empty() || k == 0 || !SameSentence(k - 1, k));
+      if (!lone) out.push_back({k, last, t_[last].folded, std::string(Text(k, last))});
+      k = last;
+    }
+    return out;
+  }
+
+  // The person a happening word at i is about (see the header).
+  bool Participant(size_t i, std::string* key, std::string* text) const {
+    if (i + 1 < t_.size() && SameSentence(i + 1, i) && lex_.IsPronoun(t_[i + 1].folded))
+      return false;  // "killed him": a person named elsewhere
+    std::vector<NameSpan> persons = PersonsOfSentence(i);
+    const NameSpan* after = nullptr;
+    const NameSpan* before = nullptr;
+    for (const NameSpan& p : persons) {
+      if (p.first > i && !after && GovernsAfter(i + 1, p.first)) after = &p;
+      if (p.last < i && GovernsBefore(p.last + 1, i)) before = &p;
+    }
     bool passive = false;
     for (size_t back = 1; back <= 2 && back <= i; ++back) {
       const std::string& w = t_[i - back].folded;
       passive = passive || w == "was" || w == "were" || w == "been" || w == "été";
     }
-    if (passive && NameBefore(i, accept)) return true;
-    for (size_t k = i + 1; k < t_.size() && k <= i + 10 && SameSentence(k, i); ++k) {
-      if (!NameToken(k, i)) continue;
-      size_t last = k;
-      while (NameToken(last + 1, i)) ++last;
-      if (accept(k, last)) return true;
-      k = last;
-    }
-    return NameBefore(i, accept);
-  }
-
-  // The nearest name ending at most 6 tokens before i ("Soleimani's killing").
-  template <typename Accept>
-  bool NameBefore(size_t i, const Accept& accept) const {
-    size_t k = i;
-    size_t steps = 0;
-    while (k > 0 && steps++ < 6 && SameSentence(k - 1, i)) {
-      --k;
-      if (t_[k].folded == "'" || t_[k].folded == "s") continue;
-      if (!NameToken(k, i)) continue;
-      size_t first = k;
-      while (first > 0 && NameToken(first - 1, i)) --first;
-      return accept(first, k);
-    }
-    return false;
+    const NameSpan* chosen = passive && before ? before : (after ? after : before);
+    if (!chosen) return false;
+    *key = chosen->key;
+    *text = chosen->text;
+    return true;
   }
 
   std::optional<HappeningClaim> Happening(size_t i) {
     if (t_[i].kind != Kind::kWord || in_time_[i]) return std::nullopt;
     const std::string& what = lex_.HappeningConcept(Stem(t_[i].folded));
-    if (what.empty()) return std::nullopt;
+    if (what.empty() || Unreal(i)) return std::nullopt;
     HappeningClaim h;
     if (!Participant(i, &h.participant, &h.participant_text)) return std::nullopt;
     size_t s = static_cast<size_t>(sentence_of_[i]);
@@ -380,6 +471,37 @@ class ArticleScanner {
     h.date_begin = used->begin;
     h.date_end = used->end;
     return h;
+  }
+
+  // "called for 20,000 troops", "plans to send 3,000 soldiers".
+  // The prepositions among the unreal words ("to kill", "tenter de") stand
+  // before actual counts too ("cut to 2,500 troops", "plus de 5 000").
+  bool Proposed(size_t begin, size_t number) const {
+    for (size_t back = 1; back <= 2 && back <= begin; ++back) {
+      const std::string& w = t_[begin - back].folded;
+      if (w == "to" || w == "de" || w == "d'" || w == "pour") continue;
+      if (SameSentence(begin - back, number) && lex_.IsUnrealBefore(w)) return true;
+    }
+    return false;
+  }
+  // "Two Americans were killed at each location": a count per item.
+  bool Distributive(size_t from, size_t number) const {
+    for (size_t k = from; k < t_.size() && SameSentence(k, number); ++k) {
+      if (lex_.IsDistributive(t_[k].folded)) return true;
+    }
+    return false;
+  }
+
+  // "50 people were killed", "people died", "deux personnes tuées".
+  bool DeathWordFollows(size_t k, size_t number) {
+    for (size_t n = 0; n < 3 && k + n < t_.size() && SameSentence(k + n, number); ++n) {
+      const std::string& w = t_[k + n].folded;
+      if (t_[k + n].kind != Kind::kWord) return false;
+      std::string stem = Stem(w);
+      if (lex_.HappeningConcept(stem) == "death" || lex_.UnitConcept(stem) == "deaths") return true;
+      if (!IsAuxiliary(w)) return false;
+    }
+    return false;
   }
 
   const FactLexicon& lex_;

@@ -16,14 +16,29 @@
 // Approximation: a marker widens the interval ("about" ±10%, "nearly" -10%,
 // "over"/"plus de" up to unbounded, "under" down to 0); an unmarked round
 // number (two trailing zeros) allows ±5%, any other ±0.5%.
+// Vague quantities ("millions of") are claims marked `vague`; a figure
+// proposed or planned ("called for 20,000 troops", after an `unreal` word) or
+// counted per item ("at each location", a `distributive` word later in the
+// sentence) does not count a set. The counted phrase's words other than its
+// head and nationality qualify it ("elite troops", "Special Operations
+// forces"): two figures with other qualifiers count different sets. "people" and
+// "persons" followed by a death word ("50 people were killed") count deaths.
+// Subject keys are the places and organisations of the sentence (a person
+// named beside a figure does not say what it counts).
 // Date of a claim: the temporal expression of its sentence nearest to the
 // number when within 60 bytes of it, else the anchor (publication day): a
 // figure stated without its own date is a figure of the day it was written.
 // A happening claim is a one-time happening word ("killed", "assassinat")
-// with its participant (an entity id from `mentions`, else the last word of
-// the nearest capitalised name; before the word for a passive) and the date
-// expression ("at", not "since"/"until") that follows it in the sentence, or
-// else the nearest before it.
+// that reports a happening (not "to kill", "assassination attempt": the
+// lexicon's `unreal` words) with its participant: a person (a person mention
+// when `mentions` has any, else the nearest capitalised name) that the word
+// governs: after it across articles, "of" and title words only ("killing of
+// Iranian general Qassem Soleimani"), or before it across a possessive or an
+// auxiliary only ("Soleimani's death", "X was killed"). Its date is the
+// expression ("at", not "since"/"until") that follows the word in the
+// sentence, or one that opens the sentence ("In January 2020, a drone killed
+// ..."): a date elsewhere before the word belongs to another verb
+// ("acquitted in 2013 of killing X").
 //
 // Thread-safety: a FactExtractor is immutable; Extract() may run concurrently.
 #ifndef DOSSIER_FACTS_CLAIMS_H_
@@ -44,11 +59,20 @@ namespace dossier {
 
 class FactLexicon;
 
+// What an entity mention names, as far as figures and happenings care.
+enum class MentionType : uint8_t {
+  kPerson,  ///< the only participant a happening (a death, an arrest) can have
+  kPlace,   ///< a subject key of figures ("troops in Iraq")
+  kOrg,     ///< a subject key of figures ("coalition troops")
+  kOther,
+};
+
 // An entity mention, as the entity stage resolves it across articles.
 struct EntityMention {
   uint32_t begin = 0;  ///< byte span in the article text
   uint32_t end = 0;
   std::string entity_id;  ///< global id: equal ids are the same entity
+  MentionType type = MentionType::kOther;
 };
 
 // One article as the facts stage needs it (plain values; the engine fills it).
@@ -76,13 +100,17 @@ struct NumericClaim {
   uint32_t begin = 0;     ///< byte span: marker, number and counted phrase
   uint32_t end = 0;
   double value = 0;
-  double low = 0;           ///< the interval the value and its marker allow
-  double high = 0;          ///< +infinity for "over", "at least"
-  std::string approx;       ///< the marker as written ("some", "plus de"), or ""
-  std::string unit;         ///< the counted phrase as written ("American soldiers")
-  std::string counted;      ///< "troops", ...; or "stem:<stem>" when the lexicon has none
-  std::string nationality;  ///< ISO 3166 code from a demonym ("US"), or ""
-  std::string subject;      ///< nationality and place as written ("American", "Iraq")
+  double low = 0;            ///< the interval the value and its marker allow
+  double high = 0;           ///< +infinity for "over", "at least"
+  std::string approx;        ///< the marker as written ("some", "plus de"), or ""
+  bool vague = false;        ///< a vague quantity ("dozens of", "millions of")
+  std::string unit;          ///< the counted phrase as written ("American soldiers")
+  std::string counted;       ///< "troops", ...; or "stem:<stem>" when the lexicon has none
+  std::string qualifier;     ///< stems of the other words of the counted phrase ("elit")
+  bool counts_a_set = true;  ///< false when proposed or per item ("called for 20,000
+                             ///< troops", "two at each location")
+  std::string nationality;   ///< ISO 3166 code from a demonym ("US"), or ""
+  std::string subject;       ///< nationality and place as written ("American", "Iraq")
   std::vector<std::string> subject_keys;  ///< entity ids of the sentence, or folded place names
   ClaimDate date;
   std::string text;  ///< the span's text

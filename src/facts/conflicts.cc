@@ -39,12 +39,24 @@ bool IsMeasure(const std::string& counted) {
 }
 
 // Counts of a lexicon concept; "stem:..." marks a noun the lexicon lacks.
+// "people" and "persons" alone say nothing of which people; a vague
+// quantity ("millions of") claims no figure.
 bool Comparable(const NumericClaim& c) {
-  return !c.counted.empty() && c.counted.rfind("stem:", 0) != 0 && !IsMeasure(c.counted);
+  return !c.counted.empty() && c.counted.rfind("stem:", 0) != 0 && !IsMeasure(c.counted) &&
+         c.counted != "people" && c.counted != "persons" && !c.vague && c.counts_a_set;
+}
+
+// Sources that disagree on one quantity disagree within an order of
+// magnitude (5,000 against 2,500 troops); figures further apart count
+// different sets ("8 Syrian refugees" at a border, "250,000" in a country).
+constexpr double kMaxRatio = 4;
+bool SameMagnitude(const NumericClaim& a, const NumericClaim& b) {
+  double lo = std::min(a.value, b.value), hi = std::max(a.value, b.value);
+  return lo > 0 && hi <= lo * kMaxRatio;
 }
 
 bool SameQuantity(const NumericClaim& a, const NumericClaim& b) {
-  if (a.counted != b.counted || !Comparable(a)) return false;
+  if (a.counted != b.counted || a.qualifier != b.qualifier || !Comparable(a)) return false;
   if (!a.nationality.empty() && !b.nationality.empty() && a.nationality != b.nationality)
     return false;
   if (!a.nationality.empty() && a.nationality == b.nationality) return true;
@@ -95,7 +107,9 @@ void ScopeConflicts(const std::vector<const ArticleFacts*>& articles,
         if (!da) continue;
         for (const NumericClaim& b : articles[j]->figures) {
           std::optional<DayInterval> db = Days(b.date);
-          if (!db || !SameQuantity(a, b) || Gap(*da, *db) > options.max_gap_days) continue;
+          if (!db || !SameQuantity(a, b) || !SameMagnitude(a, b) ||
+              Gap(*da, *db) > options.max_gap_days)
+            continue;
           if (a.high >= b.low && b.high >= a.low) continue;  // compatible
           Conflict c;
           c.kind = ConflictKind::kFigure;

@@ -4,11 +4,13 @@
 //   for (const Conflict& c : FindConflicts(all)) Report(c.description, c.claims);
 //
 // kFigure: two claims of different articles of the same scope (the engine's
-// scope is the storyline) on the same quantity (same concept; nationalities
+// scope is the storyline) on the same quantity (same concept and qualifier,
+// both counting a set (not proposed, not per item); nationalities
 // equal when both state one; a shared subject key, i.e. an entity id or place
 // of the sentence, or an equal nationality) at comparable times (their date
 // intervals at most max_gap_days apart) whose intervals (value widened by the
-// approximation markers) do not overlap. A change over time is not a
+// approximation markers) do not overlap, within a factor of 4 of each other
+// (further apart, the two count different sets). A change over time is not a
 // conflict: claims further apart in time are never compared. Claims without
 // a date are not compared. Only counts of a known concept (troops, deaths,
 // refugees...) are compared: a percentage or a sum of money (concept
@@ -16,7 +18,8 @@
 // sentence to tell that two are the same quantity (on 923 PolNeAR articles,
 // comparing them gave 22,000 spurious conflicts between unrelated polls and
 // budgets), and a counted noun outside the lexicon ("two countries") is not
-// known to count the same set twice.
+// known to count the same set twice; nor are "people" without a death word
+// ("50 people were killed" counts deaths), nor vague quantities ("millions of").
 // kDate: claims of the same happening (same concept and participant) in
 // different articles whose dates do not overlap ("killed in January 2020"
 // vs "in January 2019"); dates resting on an estimated anchor are left out.

@@ -110,6 +110,14 @@ Result<FactLexicon> FactLexicon::Load(std::string_view language) {
       lex.nationalities_[folded] = value;
     } else if (f[1] == "stop") {
       lex.stops_[folded] = true;
+    } else if (f[1] == "unreal" && (value == "before" || value == "after")) {
+      (value == "before" ? lex.unreal_before_ : lex.unreal_after_)[folded] = true;
+    } else if (f[1] == "pronoun") {
+      lex.pronouns_[folded] = true;
+    } else if (f[1] == "distributive") {
+      lex.distributives_[folded] = true;
+    } else if (f[1] == "clause") {
+      lex.clause_words_[folded] = true;
     } else {
       return false;
     }
@@ -167,6 +175,26 @@ const std::string& FactLexicon::Nationality(std::string_view folded) const {
 
 bool FactLexicon::IsStop(std::string_view folded) const {
   return stops_.count(std::string(folded)) > 0;
+}
+
+bool FactLexicon::IsUnrealBefore(std::string_view folded) const {
+  return unreal_before_.count(std::string(folded)) > 0;
+}
+
+bool FactLexicon::IsUnrealAfter(std::string_view folded) const {
+  return unreal_after_.count(std::string(folded)) > 0;
+}
+
+bool FactLexicon::IsPronoun(std::string_view folded) const {
+  return pronouns_.count(std::string(folded)) > 0;
+}
+
+bool FactLexicon::IsClauseWord(std::string_view folded) const {
+  return clause_words_.count(std::string(folded)) > 0;
+}
+
+bool FactLexicon::IsDistributive(std::string_view folded) const {
+  return distributives_.count(std::string(folded)) > 0;
 }
 
 }  // namespace dossier

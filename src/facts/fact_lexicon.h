@@ -2,8 +2,9 @@
 // vague quantities ("dozens of", "une cinquantaine de"), approximation
 // markers ("some", "plus de"), counted nouns mapped to language-independent
 // concepts ("soldiers", "soldats" -> troops), happening words ("killed",
-// "assassinat" -> death), nationalities (data/entities/demonyms.tsv) and the
-// words that end a counted phrase.
+// "assassinat" -> death), nationalities (data/entities/demonyms.tsv), the
+// words that end a counted phrase, and the words that make a happening word
+// no report of a happening.
 //
 // Data: data/facts/numbers-<lang>.tsv and data/facts/lexicon.tsv (formats in
 // their headers). Unit and happening words are matched by Snowball stem.
@@ -54,6 +55,19 @@ class FactLexicon {
   // Country code of a nationality word (folded form, "américains"), or "".
   const std::string& Nationality(std::string_view folded) const;
   bool IsStop(std::string_view folded) const;
+  // A word before ("to", "tried") or after ("attempt") a happening word that
+  // makes it no report of a happening ("plotted to kill", "tentative
+  // d'assassinat").
+  bool IsUnrealBefore(std::string_view folded) const;
+  bool IsUnrealAfter(std::string_view folded) const;
+  // A pronoun or possessive ("his", "sa"): a happening word followed by one
+  // is about someone else than the next name ("the death of his son").
+  bool IsPronoun(std::string_view folded) const;
+  // "which", "while", "lorsque": a date after one belongs to another clause
+  // than the happening word before it.
+  bool IsClauseWord(std::string_view folded) const;
+  // "each", "chacun": a figure in a sentence with one counts per item.
+  bool IsDistributive(std::string_view folded) const;
 
   const std::string& language() const { return language_; }
 
@@ -62,7 +76,8 @@ class FactLexicon {
   std::unordered_map<std::string, std::vector<NumberWord>> numbers_;
   size_t max_number_tokens_ = 0;
   std::unordered_map<std::string, std::string> units_, happenings_, nationalities_;
-  std::unordered_map<std::string, bool> stops_;
+  std::unordered_map<std::string, bool> stops_, unreal_before_, unreal_after_, pronouns_,
+      distributives_, clause_words_;
 };
 
 }  // namespace dossier
