@@ -104,6 +104,7 @@ class ArticleScan {
   bool SetContent(size_t first, size_t last, Frame* f) const;
   Span SpeakerBefore(size_t from, size_t to) const;
   Span SpeakerAfter(size_t from, size_t end) const;
+  Span DashSpeaker(uint32_t close) const;
   bool IsThatWord(const Word& w) const;
   size_t WordCount(uint32_t begin, uint32_t end, size_t* quoted) const;
   std::optional<size_t> QuoteAt(uint32_t pos) const;
@@ -252,6 +253,32 @@ Span ArticleScan::SpeakerAfter(size_t from, size_t end) const {
     // Pentagone").
     if (lex_.IsTrail(w.folded) && (sp.last == from || (words_[sp.last - 1].cap && !w.cap))) break;
     ++sp.last;
+  }
+  return sp;
+}
+
+// `“...” — Adriana Rodarte`: a name after a dash that follows the closing
+// mark, to the end of the line (a vox pop, a letter, an epigraph).
+Span ArticleScan::DashSpeaker(uint32_t close) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), close,
+                             [](const Word& w, uint32_t at) { return w.begin < at; });
+  if (it == words_.end() || !it->punct) return {};
+  std::string_view dash = text_.substr(it->begin, it->end - it->begin);
+  if (dash != "-" && dash != "\u2013" && dash != "\u2014" && dash != "\u2015") return {};
+  std::string_view gap = text_.substr(close, it->begin - close);
+  if (gap.find('\n') != std::string_view::npos || gap.size() > 4) return {};
+  size_t first = static_cast<size_t>(it - words_.begin()) + 1;
+  Span sp{first, first};
+  while (sp.last < words_.size() && sp.last - first < kMaxSpeakerWords) {
+    const Word& w = words_[sp.last];
+    if (w.punct || w.quote >= 0) break;
+    uint32_t from = sp.last > first ? words_[sp.last - 1].end : it->end;
+    if (text_.substr(from, w.begin - from).find('\n') != std::string_view::npos) break;
+    ++sp.last;
+  }
+  if (sp.empty() || !words_[sp.first].cap) return {};
+  for (size_t k = sp.first; k < sp.last; ++k) {
+    if (!words_[k].cap && words_[k].folded.size() > 3) return {};  // a sentence, not a name
   }
   return sp;
 }
@@ -484,6 +511,14 @@ std::vector<Quote> ArticleScan::Run(const SpeakerResolver& resolver) {
     q.direct = true;
     q.cue_begin = q.cue_end = s.open;
     q.speaker_begin = q.speaker_end = s.open;
+    if (Span dash = DashSpeaker(s.close); !dash.empty()) {
+      q.speaker_begin = words_[dash.first].begin;
+      q.speaker_end = words_[dash.last - 1].end;
+      q.speaker_text = std::string(text_.substr(q.speaker_begin, q.speaker_end - q.speaker_begin));
+      q.speaker = resolver.Resolve(q.speaker_begin, q.speaker_end);
+      out.push_back(std::move(q));
+      continue;
+    }
     // The quote before it in this paragraph or the previous one goes on.
     Quote* prev = nullptr;
     for (Quote& p : out) {
@@ -537,11 +572,20 @@ std::vector<Quote> QuoteExtractor::Combine(std::vector<Quote> from_model,
   std::vector<Quote> out = std::move(from_model);
   const size_t n = out.size();
   for (Quote& r : from_rules) {
-    if (!r.direct) continue;
     bool covered = false;
-    for (size_t i = 0; i < n && !covered; ++i)
-      covered = r.begin < out[i].end && out[i].begin < r.end;
-    if (!covered) out.push_back(std::move(r));
+    for (size_t i = 0; i < n; ++i) {
+      if (!(r.begin < out[i].end && out[i].begin < r.end)) continue;
+      covered = true;
+      // The model finds the span; a rule frame may know who said it (a
+      // dash attribution, a cue the model missed).
+      Quote& m = out[i];
+      if (m.speaker_end <= m.speaker_begin && r.speaker_end > r.speaker_begin) {
+        m.speaker_begin = r.speaker_begin, m.speaker_end = r.speaker_end;
+        m.speaker_text = r.speaker_text;
+        m.speaker = r.speaker;
+      }
+    }
+    if (!covered && r.direct) out.push_back(std::move(r));
   }
   std::sort(out.begin(), out.end(), [](const Quote& a, const Quote& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;

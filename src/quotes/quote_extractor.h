@@ -25,9 +25,12 @@
 //    takes the whole quote.
 //  - Content made of quoted words is direct; reported content that holds
 //    quoted fragments ("his support for Iraq's “sovereignty”") is not.
-//  - A quote of four words or more with no cue of its own continues the
-//    quote before it in the same or previous paragraph (same speaker), or
-//    has no speaker.
+//  - A quote of four words or more with no cue of its own is attributed to
+//    a name after a dash that ends its line (`“...” — Adriana Rodarte`), or
+//    continues the quote before it in the same or previous paragraph (same
+//    speaker), or has no speaker.
+//  - With the model, its quotes win; a rule quote over one the model left
+//    without a speaker lends it its speaker.
 //  - Speakers (speaker_resolver.h): an entity mention inside the speaker
 //    words (names, role nouns, organisations), a pronoun (the last person
 //    mentioned), or the entity whose names share the speaker's words.

@@ -203,6 +203,29 @@ TEST(QuoteExtractor, QuoteAcrossParagraphsAndContinuation) {
   EXPECT_EQ(last->speaker_text, "he");
 }
 
+TEST(QuoteExtractor, NameAfterADashEndsAVoxPop) {
+  Article a(
+      "\u201CThis one has a dash and then no name at all.\u201D - and we moved on.\n\n"
+      "\u201CHe can\u2019t even answer a question.\u201D \u2015\u00A0Esther Tapia\n"
+      "\u201CMaybe we can build a wall around the debate stage.\u201D \u2014 Steve Quinlan.",
+      "en");
+  a.Entity(EntityType::kPer, "Esther Tapia", {{"Esther Tapia"}});
+  a.Entity(EntityType::kPer, "Steve Quinlan", {{"Steve Quinlan"}});
+  std::vector<Quote> qs = a.Quotes();
+  SCOPED_TRACE(Dump(a, qs));
+  const Quote* tapia = Find(a, qs, "answer a question");
+  ASSERT_NE(tapia, nullptr);
+  EXPECT_EQ(tapia->speaker_text, "Esther Tapia");
+  EXPECT_EQ(tapia->speaker, 0u);
+  const Quote* quinlan = Find(a, qs, "build a wall");
+  ASSERT_NE(quinlan, nullptr);
+  EXPECT_EQ(quinlan->speaker_text, "Steve Quinlan");
+  EXPECT_EQ(quinlan->speaker, 1u);
+  const Quote* none = Find(a, qs, "no name at all");
+  ASSERT_NE(none, nullptr);
+  EXPECT_EQ(none->speaker_text, "");
+}
+
 TEST(QuoteExtractor, FrenchGuillemetsAndInvertedRole) {
   Article a(
       "Les discussions porteront sur \xC2\xAB la coop\xC3\xA9ration militaire \xC3\xA0 long terme "
