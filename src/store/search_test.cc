@@ -1,6 +1,7 @@
 // Tests for Store::Search and the query builder (store/search_query.h):
 // ranking, stems, snippets, paging, and query text that looks like FTS5 or
 // SQL syntax.
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -141,6 +142,31 @@ TEST_F(SearchTest, TitleMatchRanksAboveBodyMatch) {
   ASSERT_EQ(hits->size(), 2u);
   EXPECT_GT((*hits)[0].score, (*hits)[1].score);
   EXPECT_EQ((*hits)[0].title, "Baghdad news");
+}
+
+TEST_F(SearchTest, ABroadQueryRanksItsMostRecentMatches) {
+  // The best match (a title match) stored first, then 5,000 weaker matches.
+  Put("oldest", "Baghdad news", "Baghdad news of the day.");
+  std::vector<AnalyzedArticle> batch;
+  for (int i = 0; i < 5000; ++i) {
+    // Appended, not "a" + to_string(i): GCC 12 -O3 warns -Wrestrict on that.
+    std::string id = "a", text = "Report ";
+    id += std::to_string(i);
+    text += std::to_string(i);
+    text += " from Baghdad on the day.";
+    batch.push_back(MakeArticle(id, text));
+  }
+  ASSERT_TRUE(store_->PutArticles(batch).ok());
+  Put("newest", "Baghdad news", "Baghdad news tonight.");
+  std::vector<std::string> top = Ids("baghdad news", {}, 3);
+  ASSERT_FALSE(top.empty());
+  EXPECT_EQ(top[0], "newest");
+  // Outside the ranked window of the 5,000 most recent matches.
+  std::vector<std::string> all = Ids("baghdad", {}, 20);
+  EXPECT_EQ(all.size(), 20u);
+  EXPECT_EQ(std::count(all.begin(), all.end(), "oldest"), 0);
+  // A narrow query still finds it.
+  EXPECT_EQ(Ids("news day"), (std::vector<std::string>{"oldest"}));
 }
 
 TEST_F(SearchTest, AllWordsMustMatchAndDiacriticsAreIgnored) {

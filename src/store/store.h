@@ -111,8 +111,10 @@ class Store {
   virtual Result<Article> GetArticle(std::string_view id) = 0;
 
   // Ranked full-text search over titles and texts (BM25, a title match
-  // weighs more than a text match). A text without any letter or digit gives
-  // no hits, not an error.
+  // weighs more than a text match). A broad query (more than 5,000 matches)
+  // ranks its 5,000 most recently stored matches: scoring every match of a
+  // query of common words costs time in proportion to the store. A text
+  // without any letter or digit gives no hits, not an error.
   virtual Result<std::vector<SearchHit>> Search(const SearchQuery& query) = 0;
 
   virtual Result<StoreStats> Stats() = 0;
