@@ -109,15 +109,15 @@ Result<FactLexicon> FactLexicon::Load(std::string_view language) {
     } else if (f[1] == "nationality") {
       lex.nationalities_[folded] = value;
     } else if (f[1] == "stop") {
-      lex.stops_[folded] = true;
+      lex.roles_[folded] |= kStopRole;
     } else if (f[1] == "unreal" && (value == "before" || value == "after")) {
-      (value == "before" ? lex.unreal_before_ : lex.unreal_after_)[folded] = true;
+      lex.roles_[folded] |= value == "before" ? kUnrealBeforeRole : kUnrealAfterRole;
     } else if (f[1] == "pronoun") {
-      lex.pronouns_[folded] = true;
+      lex.roles_[folded] |= kPronounRole;
     } else if (f[1] == "distributive") {
-      lex.distributives_[folded] = true;
+      lex.roles_[folded] |= kDistributiveRole;
     } else if (f[1] == "clause") {
-      lex.clause_words_[folded] = true;
+      lex.roles_[folded] |= kClauseRole;
     } else {
       return false;
     }
@@ -173,28 +173,9 @@ const std::string& FactLexicon::Nationality(std::string_view folded) const {
   return it == nationalities_.end() ? kEmpty : it->second;
 }
 
-bool FactLexicon::IsStop(std::string_view folded) const {
-  return stops_.count(std::string(folded)) > 0;
-}
-
-bool FactLexicon::IsUnrealBefore(std::string_view folded) const {
-  return unreal_before_.count(std::string(folded)) > 0;
-}
-
-bool FactLexicon::IsUnrealAfter(std::string_view folded) const {
-  return unreal_after_.count(std::string(folded)) > 0;
-}
-
-bool FactLexicon::IsPronoun(std::string_view folded) const {
-  return pronouns_.count(std::string(folded)) > 0;
-}
-
-bool FactLexicon::IsClauseWord(std::string_view folded) const {
-  return clause_words_.count(std::string(folded)) > 0;
-}
-
-bool FactLexicon::IsDistributive(std::string_view folded) const {
-  return distributives_.count(std::string(folded)) > 0;
+bool FactLexicon::HasRole(std::string_view folded, uint8_t role) const {
+  auto it = roles_.find(std::string(folded));
+  return it != roles_.end() && (it->second & role) != 0;
 }
 
 }  // namespace dossier

@@ -54,20 +54,20 @@ class FactLexicon {
   const std::string& HappeningConcept(std::string_view stem) const;
   // Country code of a nationality word (folded form, "américains"), or "".
   const std::string& Nationality(std::string_view folded) const;
-  bool IsStop(std::string_view folded) const;
+  bool IsStop(std::string_view folded) const { return HasRole(folded, kStopRole); }
   // A word before ("to", "tried") or after ("attempt") a happening word that
   // makes it no report of a happening ("plotted to kill", "tentative
   // d'assassinat").
-  bool IsUnrealBefore(std::string_view folded) const;
-  bool IsUnrealAfter(std::string_view folded) const;
+  bool IsUnrealBefore(std::string_view folded) const { return HasRole(folded, kUnrealBeforeRole); }
+  bool IsUnrealAfter(std::string_view folded) const { return HasRole(folded, kUnrealAfterRole); }
   // A pronoun or possessive ("his", "sa"): a happening word followed by one
   // is about someone else than the next name ("the death of his son").
-  bool IsPronoun(std::string_view folded) const;
+  bool IsPronoun(std::string_view folded) const { return HasRole(folded, kPronounRole); }
   // "which", "while", "lorsque": a date after one belongs to another clause
   // than the happening word before it.
-  bool IsClauseWord(std::string_view folded) const;
+  bool IsClauseWord(std::string_view folded) const { return HasRole(folded, kClauseRole); }
   // "each", "chacun": a figure in a sentence with one counts per item.
-  bool IsDistributive(std::string_view folded) const;
+  bool IsDistributive(std::string_view folded) const { return HasRole(folded, kDistributiveRole); }
 
   const std::string& language() const { return language_; }
 
@@ -76,8 +76,11 @@ class FactLexicon {
   std::unordered_map<std::string, std::vector<NumberWord>> numbers_;
   size_t max_number_tokens_ = 0;
   std::unordered_map<std::string, std::string> units_, happenings_, nationalities_;
-  std::unordered_map<std::string, bool> stops_, unreal_before_, unreal_after_, pronouns_,
-      distributives_, clause_words_;
+  // Function words by role, a bit each (a word may have several).
+  static constexpr uint8_t kStopRole = 1, kUnrealBeforeRole = 2, kUnrealAfterRole = 4,
+                           kPronounRole = 8, kDistributiveRole = 16, kClauseRole = 32;
+  bool HasRole(std::string_view folded, uint8_t role) const;
+  std::unordered_map<std::string, uint8_t> roles_;
 };
 
 }  // namespace dossier
