@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "store/search_query.h"
+#include "store/snippet.h"
 #include "store/stems.h"
 #include "store/store.h"
 #include "store/store_testutil.h"
@@ -17,8 +18,10 @@ namespace dossier {
 namespace {
 
 using store_internal::BuildMatchExpression;
+using store_internal::MakeSnippet;
 using store_internal::QueryWords;
 using store_internal::QuoteFts5;
+using store_internal::SnippetTerms;
 using testing::Cat;
 using testing::MakeArticle;
 using testing::StoreTest;
@@ -79,6 +82,28 @@ TEST(QueryBuilderTest, QuotesAndGroups) {
   q.text = "?!";
   q.stems.clear();
   EXPECT_EQ(BuildMatchExpression(q), "");
+}
+
+TEST(SnippetTest, TermsAreFoldedTokensOfTheQueryWords) {
+  EXPECT_EQ(SnippetTerms({"al-Kazimi", "Élysée", "AL"}),
+            (std::vector<std::string>{"al", "kazimi", "elysee"}));
+}
+
+TEST(SnippetTest, TheWindowWithTheMostDistinctTermsWins) {
+  std::string text = "Macron spoke. ";
+  for (int i = 0; i < 40; ++i) text += "filler ";
+  text += "Then Macron met al-Kazimi in Bagdâd, and Macron left.";
+  const std::string snippet = MakeSnippet(text, SnippetTerms({"macron", "kazimi", "bagdad"}), 12);
+  // The window holding a second "Macron" has more hits than the one with
+  // more context before the first.
+  EXPECT_EQ(snippet, "\u2026filler Then [Macron] met al-[Kazimi] in [Bagdâd], and [Macron] left");
+}
+
+TEST(SnippetTest, NoHitGivesTheOpening) {
+  EXPECT_EQ(MakeSnippet("One two three four.", {"five"}, 3), "One two three\u2026");
+  EXPECT_EQ(MakeSnippet("One two.", {"two"}, 30), "One [two]");
+  EXPECT_EQ(MakeSnippet("One\n\n  two.", {"two"}, 30), "One [two]");
+  EXPECT_EQ(MakeSnippet("", {"two"}, 30), "");
 }
 
 TEST(DistinctStemsTest, Table) {

@@ -11,6 +11,7 @@
 #include "store/export_json.h"
 #include "store/schema.h"
 #include "store/search_query.h"
+#include "store/snippet.h"
 #include "store/sqlite_findings.h"
 #include "store/sqlite_util.h"
 #include "store/stems.h"
@@ -54,23 +55,17 @@ SELECT id, path, locator, url, title, author, outlet, dateline, published, langu
 FROM articles WHERE id = ?1)sql";
 
 // Title matches weigh ten times text matches; stems weigh as text.
-// The page is ranked first and snippets are made for its hits only: a
-// snippet reads and tokenizes the article's text, so making one for every
-// match before LIMIT made broad searches on large stores take seconds. The
-// outer MATCH (with the rowid, a seek in the same query) gives snippet() its
-// phrase positions.
-// ?4 bounds the ranked matches to the most recently stored ones.
+// The page is ranked first and snippets are made for its hits only, from
+// their text (snippet.h). ?4 bounds the ranked matches to the most recently
+// stored ones.
 constexpr char kSearch[] = R"sql(
 WITH page AS (
   SELECT rowid, bm25(articles_fts, 10.0, 1.0, 1.0) AS score
   FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?4
   ORDER BY score, rowid
   LIMIT ?2 OFFSET ?3)
-SELECT a.id, a.title, a.outlet, a.published, a.language,
-       snippet(articles_fts, 1, '[', ']', '…', 30), page.score
-FROM page
-  JOIN articles_fts ON articles_fts.rowid = page.rowid AND articles_fts MATCH ?1
-  JOIN articles AS a ON a.rowid = page.rowid
+SELECT a.id, a.title, a.outlet, a.published, a.language, a.text, page.score
+FROM page JOIN articles AS a ON a.rowid = page.rowid
 ORDER BY page.score, page.rowid)sql";
 
 // The rowid of the kSearchWindow-th most recently stored match, if there
@@ -346,6 +341,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     if (!row.ok()) return WithContext(row.status(), path_ + ": searching");
     if (*row) window_start = search_window_start_.ColumnInt64(0);
   }
+  const std::vector<std::string> terms = SnippetTerms(QueryWords(query.text));
   StatementScope scope(search_);
   search_.BindText(1, match);
   search_.BindInt64(2, Clamp(query.limit));
@@ -361,7 +357,7 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     h.outlet = ColumnString(search_, 2);
     h.published = ColumnString(search_, 3);
     h.language = ColumnString(search_, 4);
-    h.snippet = ColumnString(search_, 5);
+    h.snippet = MakeSnippet(ColumnString(search_, 5), terms);
     h.score = -search_.ColumnDouble(6);
     hits.push_back(std::move(h));
   }
