@@ -20,7 +20,11 @@ namespace dossier::api::internal {
 namespace {
 
 constexpr size_t kMaxQueryBytes = 1000;
-constexpr size_t kChunk = 100;  // hits fetched per store call when filtering
+// Hits fetched per store call when filtering. Each call ranks the query's
+// matches again, which costs far more than reading a few hundred extra hits
+// (only those kept get a snippet): calls of 100 made a filtered search on
+// 100,000 articles rank the same matches up to ten times.
+constexpr size_t kChunk = 500;
 
 struct SearchFilters {
   std::optional<std::string> language;
@@ -100,8 +104,12 @@ ApiResponse HandleSearch(const EndpointContext& ctx) {
     // whether a next page exists); filtered, a chunk at a time.
     const size_t want = filters.active() ? std::min(kChunk, ctx.options.search_window - scanned)
                                          : *limit - items.size() + 1;
-    Result<std::vector<SearchHit>> hits =
-        SearchArticles(*ctx.session.store, *ctx.session.analyzer, *q, want, consumed);
+    // Filtered, only the hits kept get a snippet.
+    Result<std::vector<SearchHit>> hits = SearchArticles(
+        *ctx.session.store, *ctx.session.analyzer, *q, want, consumed,
+        filters.active() ? std::function<bool(const SearchHit&)>(
+                               [&filters](const SearchHit& h) { return filters.Keep(h); })
+                         : nullptr);
     if (!hits.ok()) return StatusResponse(hits.status());
     if (hits->size() < want) exhausted = true;
     for (const SearchHit& h : *hits) {

@@ -6,6 +6,7 @@
 #ifndef DOSSIER_ENGINE_ARTICLE_SEARCH_H_
 #define DOSSIER_ENGINE_ARTICLE_SEARCH_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,10 @@
 
 namespace dossier {
 
-Result<std::vector<SearchHit>> SearchArticles(Store& store, ArticleAnalyzer& analyzer,
-                                              const std::string& text, size_t limit, size_t offset);
+// `wants_snippet`: see SearchQuery (null: every hit gets one).
+Result<std::vector<SearchHit>> SearchArticles(
+    Store& store, ArticleAnalyzer& analyzer, const std::string& text, size_t limit, size_t offset,
+    std::function<bool(const SearchHit&)> wants_snippet = nullptr);
 
 }  // namespace dossier
 

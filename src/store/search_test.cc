@@ -234,6 +234,20 @@ TEST_F(SearchTest, SnippetsShowTheMatchInBrackets) {
   EXPECT_GE(words, 20u) << snippet;
 }
 
+TEST_F(SearchTest, OnlyTheHitsTheCallerKeepsGetASnippet) {
+  Put("kept", "Mosul", "The minister visited Mosul.");
+  Put("dropped", "Mosul too", "The general visited Mosul.");
+  SearchQuery q;
+  q.text = "mosul";
+  q.wants_snippet = [](const SearchHit& h) { return h.id == "kept"; };
+  Result<std::vector<SearchHit>> hits = store_->Search(q);
+  ASSERT_TRUE(hits.ok());
+  ASSERT_EQ(hits->size(), 2u);
+  for (const SearchHit& h : *hits) {
+    EXPECT_EQ(h.snippet.empty(), h.id == "dropped") << h.id << ": " << h.snippet;
+  }
+}
+
 TEST_F(SearchTest, LimitAndOffsetPageThroughTheRanking) {
   for (int i = 0; i < 7; ++i) {
     std::string text = "Kirkuk";

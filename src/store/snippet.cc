@@ -12,6 +12,7 @@ namespace dossier::store_internal {
 namespace {
 
 constexpr size_t kContextBefore = 5;
+constexpr size_t kMaxScanBytes = 64 * 1024;
 
 bool IsTokenChar(UChar32 c) {
   if (c < 0) return false;
@@ -23,34 +24,46 @@ struct Token {
   size_t begin = 0, end = 0;  // bytes of the text
 };
 
+bool IsAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The tokens of `text`, ASCII bytes classified without ICU.
 std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> out;
   size_t i = 0;
   bool in_token = false;
   while (i < text.size()) {
     const size_t at = i;
-    UChar32 c;
-    int32_t pos = static_cast<int32_t>(i);
-    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(text.size()),
-            c);
-    i = static_cast<size_t>(pos);
-    if (IsTokenChar(c)) {
+    bool token_char;
+    if ((text[i] & 0x80) == 0) {
+      token_char = IsAsciiAlnum(text[i]);
+      ++i;
+    } else {
+      UChar32 c;
+      int32_t pos = static_cast<int32_t>(i);
+      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(text.size()),
+              c);
+      i = static_cast<size_t>(pos);
+      token_char = IsTokenChar(c);
+    }
+    if (token_char) {
       if (!in_token) out.push_back({at, i});
       out.back().end = i;
-      in_token = true;
-    } else {
-      in_token = false;
     }
+    in_token = token_char;
   }
   return out;
 }
 
-// Case-folded, diacritics removed; ASCII without ICU (most tokens).
-std::string Fold(std::string_view token) {
+// Case-folded, diacritics removed, into *out; ASCII without ICU (most
+// tokens) and without allocating.
+void FoldInto(std::string_view token, std::string* out) {
+  out->clear();
   if (std::all_of(token.begin(), token.end(), [](char c) { return (c & 0x80) == 0; })) {
-    std::string out(token);
-    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    return out;
+    for (char c : token)
+      out->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c);
+    return;
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
@@ -64,9 +77,7 @@ std::string Fold(std::string_view token) {
     if ((U_GET_GC_MASK(c) & U_GC_MN_MASK) == 0) bare.append(c);
     k += U16_LENGTH(c);
   }
-  std::string out;
-  bare.toUTF8String(out);
-  return out;
+  bare.toUTF8String(*out);
 }
 
 // The text between two tokens, its whitespace runs (paragraph breaks
@@ -91,7 +102,8 @@ std::vector<std::string> SnippetTerms(const std::vector<std::string>& query_word
   std::vector<std::string> terms;
   for (const std::string& w : query_words) {
     for (const Token& t : Tokenize(w)) {
-      std::string f = Fold(std::string_view(w).substr(t.begin, t.end - t.begin));
+      std::string f;
+      FoldInto(std::string_view(w).substr(t.begin, t.end - t.begin), &f);
       if (std::find(terms.begin(), terms.end(), f) == terms.end()) terms.push_back(std::move(f));
     }
   }
@@ -100,14 +112,17 @@ std::vector<std::string> SnippetTerms(const std::vector<std::string>& query_word
 
 std::string MakeSnippet(std::string_view text, const std::vector<std::string>& terms,
                         size_t max_tokens) {
-  const std::vector<Token> tokens = Tokenize(text);
+  // A snippet comes from the opening kMaxScanBytes: a long text (a 2 MB
+  // page) costs no more than a usual article.
+  const std::vector<Token> tokens = Tokenize(text.substr(0, kMaxScanBytes));
   if (tokens.empty() || max_tokens == 0) return std::string();
   // hit[k]: the term token k matches, or -1.
   std::vector<int> hit(tokens.size(), -1);
   std::vector<size_t> hits;
+  std::string folded;
   for (size_t k = 0; k < tokens.size(); ++k) {
-    const std::string f = Fold(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin));
-    auto it = std::find(terms.begin(), terms.end(), f);
+    FoldInto(text.substr(tokens[k].begin, tokens[k].end - tokens[k].begin), &folded);
+    auto it = std::find(terms.begin(), terms.end(), folded);
     if (it == terms.end()) continue;
     hit[k] = static_cast<int>(it - terms.begin());
     hits.push_back(k);

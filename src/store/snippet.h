@@ -25,7 +25,8 @@ std::vector<std::string> SnippetTerms(const std::vector<std::string>& query_word
 
 // At most `max_tokens` tokens of `text` around the window with the most
 // distinct terms (then the most hits; the earliest of equals), a few tokens
-// of context before its first hit. No hit: the opening of the text.
+// of context before its first hit. No hit: the opening of the text. Only the
+// first 64 KiB of the text are read (a hit beyond gives the opening).
 std::string MakeSnippet(std::string_view text, const std::vector<std::string>& terms,
                         size_t max_tokens = 30);
 

@@ -64,9 +64,13 @@ WITH page AS (
   FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= ?4
   ORDER BY score, rowid
   LIMIT ?2 OFFSET ?3)
-SELECT a.id, a.title, a.outlet, a.published, a.language, a.text, page.score
+SELECT a.id, a.title, a.outlet, a.published, a.language, a.rowid, page.score
 FROM page JOIN articles AS a ON a.rowid = page.rowid
 ORDER BY page.score, page.rowid)sql";
+
+// The text a snippet is made from, read only for the hits that get one (a
+// 2 MB article among the hits cost its copy on every search).
+constexpr char kSnippetText[] = "SELECT substr(text, 1, 65536) FROM articles WHERE rowid = ?1";
 
 // The rowid of the kSearchWindow-th most recently stored match, if there
 // are that many: FTS5 walks a match in rowid order without scoring it, so
@@ -159,7 +163,7 @@ class SqliteStore final : public Store {
   const int schema_version_;
   Statement begin_, commit_, rollback_;
   Statement insert_, insert_index_row_, add_counts_, find_duplicate_, get_, search_,
-      search_window_start_, counts_, earliest_, latest_, analysed_, entity_count_;
+      search_window_start_, snippet_text_, counts_, earliest_, latest_, analysed_, entity_count_;
   std::optional<FindingsTables> findings_;
 };
 
@@ -178,6 +182,7 @@ Status SqliteStore::Prepare() {
       {&get_, kGetArticle},
       {&search_, kSearch},
       {&search_window_start_, kSearchWindowStart},
+      {&snippet_text_, kSnippetText},
       {&counts_, kCounts},
       {&earliest_, kEarliest},
       {&latest_, kLatest},
@@ -357,7 +362,13 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
     h.outlet = ColumnString(search_, 2);
     h.published = ColumnString(search_, 3);
     h.language = ColumnString(search_, 4);
-    h.snippet = MakeSnippet(ColumnString(search_, 5), terms);
+    if (!query.wants_snippet || query.wants_snippet(h)) {
+      StatementScope text_scope(snippet_text_);
+      snippet_text_.BindInt64(1, search_.ColumnInt64(5));
+      Result<bool> text = snippet_text_.Step();
+      if (!text.ok()) return WithContext(text.status(), path_ + ": searching");
+      if (*text) h.snippet = MakeSnippet(ColumnString(snippet_text_, 0), terms);
+    }
     h.score = -search_.ColumnDouble(6);
     hits.push_back(std::move(h));
   }

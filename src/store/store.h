@@ -16,6 +16,7 @@
 #define DOSSIER_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,6 +53,8 @@ struct PutOutcome {
   size_t duplicate_count = 0;
 };
 
+struct SearchHit;
+
 struct SearchQuery {
   std::string text;  ///< words; treated as text, never as query syntax
   // Stemmed forms of the query words, one element per language the store
@@ -66,6 +69,10 @@ struct SearchQuery {
   std::vector<std::string> stems;
   size_t limit = 20;  ///< at most this many hits; 0 gives none
   size_t offset = 0;  ///< skip this many of the best hits first
+  // When set, only hits it accepts get a snippet (the others come with an
+  // empty one): a caller that filters the hits need not pay for snippets
+  // of hits it drops.
+  std::function<bool(const SearchHit&)> wants_snippet;
 };
 
 struct SearchHit {
