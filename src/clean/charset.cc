@@ -16,7 +16,7 @@ namespace {
 constexpr size_t kMetaScanBytes = 4096;
 constexpr size_t kDetectBytes = 64 * 1024;  // uchardet is confident long before this
 
-enum class Family { kUtf8, kUtf16, kUtf32, kOther };
+enum class EncodingFamily { kUtf8, kUtf16, kUtf32, kOther };
 
 std::string CanonicalCharset(std::string_view name) {
   std::string n = LowerForMatching(TrimSpaces(name));
@@ -36,13 +36,13 @@ std::string CanonicalCharset(std::string_view name) {
   return n;
 }
 
-Family FamilyOf(std::string_view canonical) {
-  if (canonical == "utf-8") return Family::kUtf8;
+EncodingFamily FamilyOf(std::string_view canonical) {
+  if (canonical == "utf-8") return EncodingFamily::kUtf8;
   if (canonical.substr(0, 6) == "utf-16" || canonical == "ucs-2" || canonical == "unicode") {
-    return Family::kUtf16;
+    return EncodingFamily::kUtf16;
   }
-  if (canonical.substr(0, 6) == "utf-32" || canonical == "ucs-4") return Family::kUtf32;
-  return Family::kOther;
+  if (canonical.substr(0, 6) == "utf-32" || canonical == "ucs-4") return EncodingFamily::kUtf32;
+  return EncodingFamily::kOther;
 }
 
 Status InvalidUtf8(size_t at) {
@@ -94,7 +94,8 @@ std::string DetectLegacy(std::string_view bytes) {
   }
   // The bytes are known not to be UTF-8; an ASCII/UTF-8 guess means uchardet
   // saw too little to decide.
-  if (name.empty() || name == "utf-8" || FamilyOf(name) != Family::kOther || !KnownToIcu(name)) {
+  if (name.empty() || name == "utf-8" || FamilyOf(name) != EncodingFamily::kOther ||
+      !KnownToIcu(name)) {
     return "windows-1252";
   }
   return name;
@@ -177,8 +178,8 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declar
 
   std::string declared = CanonicalCharset(declared_charset);
   if (declared.empty() && is_html) declared = CanonicalCharset(FindHtmlMetaCharset(bytes));
-  const Family family = FamilyOf(declared);
-  if (family == Family::kUtf16 || family == Family::kUtf32) {
+  const EncodingFamily family = FamilyOf(declared);
+  if (family == EncodingFamily::kUtf16 || family == EncodingFamily::kUtf32) {
     std::string name = declared == "utf-16" || declared == "ucs-2" || declared == "unicode"
                            ? GuessBomlessUtf16(bytes)
                            : declared;
@@ -201,7 +202,7 @@ Result<DecodedText> DecodeToUtf8(std::string_view bytes, std::string_view declar
   // 3. Invalid as UTF-8. Unless a legacy charset is declared, many good
   // multi-byte sequences around the bad ones mean damaged UTF-8, not another
   // charset; converting would hide the damage.
-  const bool legacy_declared = family == Family::kOther && !declared.empty();
+  const bool legacy_declared = family == EncodingFamily::kOther && !declared.empty();
   if (!legacy_declared && scan.multibyte_count > 0 &&
       scan.multibyte_count * 4 >= scan.invalid_count) {
     return InvalidUtf8(scan.first_invalid);

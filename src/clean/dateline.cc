@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/ascii.h"
 #include "clean/outlet_names.h"
 #include "clean/text_util.h"
 
@@ -23,10 +24,6 @@ bool IsAllCapsWord(std::string_view token) {
     if (c >= 0xC0 && StartsUppercase(token.substr(i))) ++letters;
   }
   return letters >= 3;
-}
-
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
@@ -70,12 +67,12 @@ std::optional<Dateline> FindDateline(std::string_view p) {
     segments.push_back(TrimSpaces(prefix.substr(start, comma - start)));
     start = comma + 1;
   }
-  while (!segments.empty() && (segments.back().empty() || HasDigit(segments.back()))) {
+  while (!segments.empty() && (segments.back().empty() || ascii::HasDigit(segments.back()))) {
     segments.pop_back();
   }
   if (segments.empty()) return std::nullopt;
   for (std::string_view seg : segments) {
-    if (seg.empty() || !StartsUppercase(seg) || HasDigit(seg)) return std::nullopt;
+    if (seg.empty() || !StartsUppercase(seg) || ascii::HasDigit(seg)) return std::nullopt;
   }
   const std::string_view first = segments.front().substr(0, segments.front().find(' '));
   if (d.agency.empty() && !IsAllCapsWord(first)) return std::nullopt;

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/ascii.h"
 #include "clean/text_util.h"
 
 namespace dossier {
@@ -153,16 +154,6 @@ int Lookup(const Table& table, std::string_view word) {
   return -1;
 }
 
-template <typename Table>
-bool Contains(const Table& table, std::string_view word) {
-  for (std::string_view w : table) {
-    if (w == word) return true;
-  }
-  return false;
-}
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
@@ -185,7 +176,7 @@ bool Digits(std::string_view s, size_t* i, int n, int* value) {
   int v = 0;
   for (int k = 0; k < n; ++k) {
     const char c = s[*i + static_cast<size_t>(k)];
-    if (!IsDigit(c)) return false;
+    if (!ascii::IsDigit(c)) return false;
     v = v * 10 + (c - '0');
   }
   *i += static_cast<size_t>(n);
@@ -201,20 +192,21 @@ size_t ParseIsoPrefix(std::string_view s, DateParts* d) {
   if (!Digits(s, &i, 4, &r.year)) return 0;
   size_t good = i;
   *d = r;
-  if (i < s.size() && IsDigit(s[i])) return 0;  // 5+ digits: not a year
+  if (i < s.size() && ascii::IsDigit(s[i])) return 0;  // 5+ digits: not a year
   if (i < s.size() && s[i] == '-') {
     size_t j = i + 1;
     if (!Digits(s, &j, 2, &r.month)) return good;
-    if (j < s.size() && IsDigit(s[j])) return good;
+    if (j < s.size() && ascii::IsDigit(s[j])) return good;
     i = good = j;
     *d = r;
     if (i < s.size() && s[i] == '-') {
       j = i + 1;
       if (!Digits(s, &j, 2, &r.day)) return good;
-      if (j < s.size() && IsDigit(s[j])) return good;
+      if (j < s.size() && ascii::IsDigit(s[j])) return good;
       i = good = j;
       *d = r;
-      if (i + 1 < s.size() && (s[i] == 'T' || s[i] == 't' || s[i] == ' ') && IsDigit(s[i + 1])) {
+      if (i + 1 < s.size() && (s[i] == 'T' || s[i] == 't' || s[i] == ' ') &&
+          ascii::IsDigit(s[i + 1])) {
         j = i + 1;
         DateParts t = r;
         if (Digits(s, &j, 2, &t.hour) && j < s.size() && s[j] == ':' &&
@@ -225,15 +217,15 @@ size_t ParseIsoPrefix(std::string_view s, DateParts* d) {
             if (Digits(s, &k, 2, &t.second)) j = k;
           }
           if (j < s.size() && (s[j] == '.' || s[j] == ',') && j + 1 < s.size() &&
-              IsDigit(s[j + 1])) {
+              ascii::IsDigit(s[j + 1])) {
             ++j;
-            while (j < s.size() && IsDigit(s[j])) ++j;
+            while (j < s.size() && ascii::IsDigit(s[j])) ++j;
           }
           // Zone: Z, +hh, +hhmm, +hh:mm, " UTC", " GMT".
           size_t k = j;
           if (k < s.size() && s[k] == ' ') ++k;
           if (k < s.size() && (s[k] == 'Z' || s[k] == 'z') &&
-              (k + 1 == s.size() || !IsDigit(s[k + 1]))) {
+              (k + 1 == s.size() || !ascii::IsDigit(s[k + 1]))) {
             t.has_offset = true;
             j = k + 1;
           } else if (k < s.size() && (s[k] == '+' || s[k] == '-')) {
@@ -286,15 +278,15 @@ std::vector<Token> Tokenize(std::string_view s) {
     t.begin = i;
     t.space_before = space;
     space = false;
-    if (IsDigit(static_cast<char>(c))) {
+    if (ascii::IsDigit(static_cast<char>(c))) {
       t.kind = Token::kNum;
-      while (i < s.size() && IsDigit(s[i])) ++i;
+      while (i < s.size() && ascii::IsDigit(s[i])) ++i;
       t.text = std::string(s.substr(t.begin, i - t.begin));
       if (t.text.size() > 6) return {};
       t.value = std::stoi(t.text);
     } else if (IsWordByteAt(s, i)) {
       t.kind = Token::kWord;
-      while (i < s.size() && IsWordByteAt(s, i) && !IsDigit(s[i])) ++i;
+      while (i < s.size() && IsWordByteAt(s, i) && !ascii::IsDigit(s[i])) ++i;
       t.text = FoldAscii(s.substr(t.begin, i - t.begin));
     } else {
       t.kind = Token::kPunct;
@@ -415,7 +407,7 @@ std::optional<DateParts> ParseTokens(const std::vector<Token>& t) {
         ++i;
         // Ordinal suffix glued to the number: 1st, 1er, 28th, 2º.
         if (i < t.size() && Adjacent(t, i) &&
-            ((t[i].kind == Token::kWord && Contains(kOrdinals, t[i].text)) ||
+            ((t[i].kind == Token::kWord && InTable(kOrdinals, t[i].text)) ||
              IsPunct(t, i, "\xC2\xBA") || IsPunct(t, i, "\xC2\xB0"))) {
           ++i;
         }
@@ -437,7 +429,7 @@ std::optional<DateParts> ParseTokens(const std::vector<Token>& t) {
         if (IsPunct(t, i, ".") && Adjacent(t, i)) ++i;
         continue;
       }
-      if (Contains(kWeekdays, w)) {
+      if (InTable(kWeekdays, w)) {
         ++i;
         if (IsPunct(t, i, ".") && Adjacent(t, i)) ++i;
         continue;
@@ -455,7 +447,7 @@ std::optional<DateParts> ParseTokens(const std::vector<Token>& t) {
         ++i;
         continue;
       }
-      if (Contains(kFillers, w)) {
+      if (InTable(kFillers, w)) {
         ++i;
         continue;
       }
@@ -484,7 +476,7 @@ std::optional<DateParts> ParseTokens(const std::vector<Token>& t) {
     }
     static constexpr std::string_view kSeparators[] = {
         ",", ".", "/", "-", "|", "(", ")", ":", "\xE2\x80\x93", "\xE2\x80\x94"};
-    if (Contains(kSeparators, tok.text)) {
+    if (InTable(kSeparators, tok.text)) {
       ++i;
       continue;
     }

@@ -6,6 +6,7 @@
 
 #include <myhtml/api.h>
 
+#include "base/ascii.h"
 #include "clean/text_util.h"
 
 namespace dossier {
@@ -165,21 +166,13 @@ bool HasAttr(myhtml_tree_node_t* node, std::string_view key) {
   return myhtml_attribute_by_key(node, key.data(), key.size()) != nullptr;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
-
 // Class names of the common CSS frameworks for text shown to screen readers
 // only ("Skip to content", "Opens in a new window"): not the page's text.
 constexpr std::string_view kScreenReaderOnly[] = {"sr-only", "visually-hidden", "visuallyhidden",
                                                   "screen-reader-text", "screen-reader-only"};
 
 bool ScreenReaderOnly(myhtml_tree_node_t* node) {
-  const std::string cls = Lower(Attr(node, "class"));
+  const std::string cls = ascii::ToLower(Attr(node, "class"));
   if (cls.empty()) return false;
   for (std::string_view c : kScreenReaderOnly) {
     for (size_t at = cls.find(c); at != std::string::npos; at = cls.find(c, at + 1)) {
@@ -195,9 +188,9 @@ bool ScreenReaderOnly(myhtml_tree_node_t* node) {
 
 bool Hidden(myhtml_tree_node_t* node) {
   if (HasAttr(node, "hidden")) return true;
-  if (Lower(Attr(node, "aria-hidden")) == "true") return true;
+  if (ascii::ToLower(Attr(node, "aria-hidden")) == "true") return true;
   if (ScreenReaderOnly(node)) return true;
-  std::string style = Lower(Attr(node, "style"));
+  std::string style = ascii::ToLower(Attr(node, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
@@ -215,7 +208,8 @@ uint32_t HintGroup(std::string_view hints) {
 // Whether an element's class and id words ("share", "widget-...", "ad")
 // name page furniture. Sets the element's hint group when they do.
 void ClassHints(myhtml_tree_node_t* node, bool* negative, uint32_t* group) {
-  const std::string hints = Lower(Attr(node, "class")) + " " + Lower(Attr(node, "id"));
+  const std::string hints =
+      ascii::ToLower(Attr(node, "class")) + " " + ascii::ToLower(Attr(node, "id"));
   if (hints.size() <= 1) return;
   bool found = false;
   CheckHints(hints, &found);
@@ -373,7 +367,7 @@ bool Walker::Enter(myhtml_tree_node_t* node) {
   }
   if (handling == kBlock) {
     // ARIA landmarks name page furniture as surely as the tags do.
-    const std::string role = Lower(Attr(node, "role"));
+    const std::string role = ascii::ToLower(Attr(node, "role"));
     if (role == "navigation" || role == "banner" || role == "contentinfo" ||
         role == "complementary" || role == "menu" || role == "menubar" || role == "dialog") {
       e.negative = true;
@@ -468,17 +462,18 @@ void Walker::CaptureMeta(myhtml_tree_node_t* node, myhtml_tag_id_t tag) {
       if (key.empty()) key = Attr(node, "http-equiv");
       const std::string_view content = Attr(node, "content");
       if (!key.empty() && !content.empty() && m.metas.size() < 512) {
-        m.metas.emplace_back(Lower(key), std::string(content));
+        m.metas.emplace_back(ascii::ToLower(key), std::string(content));
       }
       return;
     }
     case MyHTML_TAG_LINK:
-      if (m.canonical.empty() && Lower(Attr(node, "rel")) == "canonical") {
+      if (m.canonical.empty() && ascii::ToLower(Attr(node, "rel")) == "canonical") {
         m.canonical = std::string(Attr(node, "href"));
       }
       return;
     case MyHTML_TAG_SCRIPT:
-      if (Lower(Attr(node, "type")).find("ld+json") != std::string::npos && m.json_ld.size() < 16) {
+      if (ascii::ToLower(Attr(node, "type")).find("ld+json") != std::string::npos &&
+          m.json_ld.size() < 16) {
         m.json_ld.push_back(ChildText(node));
       }
       return;
@@ -488,7 +483,7 @@ void Walker::CaptureMeta(myhtml_tree_node_t* node, myhtml_tag_id_t tag) {
     default:
       break;
   }
-  if (m.published_itemprop.empty() && Lower(Attr(node, "itemprop")) == "datepublished") {
+  if (m.published_itemprop.empty() && ascii::ToLower(Attr(node, "itemprop")) == "datepublished") {
     std::string_view v = Attr(node, "content");
     if (v.empty()) v = Attr(node, "datetime");
     m.published_itemprop = std::string(v);

@@ -54,36 +54,36 @@ std::string StatedDescription(const RawPageMeta& meta) {
   return best.size() >= kMinDescriptionBytes ? best : "";
 }
 
-struct Parser {
-  myhtml_t* myhtml = nullptr;
-  myhtml_tree_t* tree = nullptr;
-};
-
-void Destroy(Parser p) {
-  if (p.tree != nullptr) myhtml_tree_destroy(p.tree);
-  if (p.myhtml != nullptr) myhtml_destroy(p.myhtml);
-}
-
-bool Create(Parser* p) {
-  p->myhtml = myhtml_create();
-  if (p->myhtml == nullptr) return false;
-  if (myhtml_init(p->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK) {
-    Destroy(*p);
-    *p = Parser();
-    return false;
-  }
-  p->tree = myhtml_tree_create();
-  if (p->tree == nullptr || myhtml_tree_init(p->tree, p->myhtml) != MyHTML_STATUS_OK) {
-    Destroy(*p);
-    *p = Parser();
-    return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 struct HtmlExtractor::ParserPool {
+  struct Parser {
+    myhtml_t* myhtml = nullptr;
+    myhtml_tree_t* tree = nullptr;
+  };
+
+  static void Destroy(Parser p) {
+    if (p.tree != nullptr) myhtml_tree_destroy(p.tree);
+    if (p.myhtml != nullptr) myhtml_destroy(p.myhtml);
+  }
+
+  static bool Create(Parser* p) {
+    p->myhtml = myhtml_create();
+    if (p->myhtml == nullptr) return false;
+    if (myhtml_init(p->myhtml, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK) {
+      Destroy(*p);
+      *p = Parser();
+      return false;
+    }
+    p->tree = myhtml_tree_create();
+    if (p->tree == nullptr || myhtml_tree_init(p->tree, p->myhtml) != MyHTML_STATUS_OK) {
+      Destroy(*p);
+      *p = Parser();
+      return false;
+    }
+    return true;
+  }
+
   std::mutex mu;
   std::vector<Parser> free;  // guarded by mu
 
@@ -139,7 +139,7 @@ Result<ExtractedPage> HtmlExtractor::Extract(std::string_view html) const {
                                 " elements (the max_depth limit)");
   }
 
-  Parser parser;
+  ParserPool::Parser parser;
   if (!pool_->Acquire(&parser)) return Status::Internal("cannot create an HTML parser");
   PageDom dom;
   MainBlocks main;

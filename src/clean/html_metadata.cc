@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "base/ascii.h"
 #include "clean/dates.h"
 #include "clean/normalize.h"
 #include "clean/text_util.h"
@@ -41,19 +42,6 @@ struct JsonLdFacts {
   std::string headline, published, author, publisher, url, language, site_name;
   std::string any_published;  ///< datePublished of an object of another type (WebPage, ...)
 };
-
-template <typename Table>
-bool In(const Table& t, std::string_view s) {
-  return std::find(std::begin(t), std::end(t), s) != std::end(t);
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
 
 // Deepest bracket nesting outside strings; the parser is iterative but a
 // bound keeps the work on hostile input small.
@@ -100,10 +88,10 @@ std::string String(const Json& j, std::string_view key) {
 bool HasType(const Json& obj, std::span<const std::string_view> types) {
   auto it = obj.find("@type");
   if (it == obj.end()) return false;
-  if (it->is_string()) return In(types, Lower(it->get<std::string>()));
+  if (it->is_string()) return InTable(types, ascii::ToLower(it->get<std::string>()));
   if (it->is_array()) {
     for (const Json& t : *it) {
-      if (t.is_string() && In(types, Lower(t.get<std::string>()))) return true;
+      if (t.is_string() && InTable(types, ascii::ToLower(t.get<std::string>()))) return true;
     }
   }
   return false;

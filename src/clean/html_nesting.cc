@@ -25,11 +25,6 @@ constexpr std::string_view kClosesP[] = {
     "ol",         "p",       "pre",    "section",    "table",   "ul",   "menu",
     "figcaption", "hgroup",  "center", "dd",         "dt",      "li"};
 
-template <typename Table>
-bool In(const Table& t, std::string_view s) {
-  return std::find(std::begin(t), std::end(t), s) != std::end(t);
-}
-
 // Start tags that close an open sibling of their own kind: <li><li>, <td><td>.
 bool ClosesSibling(std::string_view tag, std::string_view open) {
   if (tag == open) {
@@ -133,16 +128,16 @@ bool Scan(std::string_view html, size_t max_depth, bool write, std::string* out)
       i = tag_end;
       continue;
     }
-    if (In(kVoid, name)) {
+    if (InTable(kVoid, name)) {
       i = tag_end;
       continue;
     }
     if (!stack.empty() && overflow == 0) {
-      if (ClosesSibling(name, stack.back()) || (stack.back() == "p" && In(kClosesP, name))) {
+      if (ClosesSibling(name, stack.back()) || (stack.back() == "p" && InTable(kClosesP, name))) {
         stack.pop_back();
       }
     }
-    const bool raw = In(kRawText, name);
+    const bool raw = InTable(kRawText, name);
     size_t element_end = tag_end;
     if (raw) {
       const size_t close = FindEndTag(html, tag_end, name);

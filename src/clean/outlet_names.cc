@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/ascii.h"
 #include "clean/text_util.h"
 
 namespace dossier {
@@ -29,15 +30,6 @@ constexpr std::string_view kNameConnectors[] = {"of",    "de", "du", "des", "del
 
 // Connectors of a wire credit: "(with AFP)", "(avec AFP)".
 constexpr std::string_view kCreditConnectors[] = {"with", "avec", "mit", "con", "com"};
-
-template <typename Table>
-bool In(const Table& table, std::string_view w) {
-  return std::find(std::begin(table), std::end(table), w) != std::end(table);
-}
-
-bool HasDigit(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // --- Outlet names in removed boilerplate. ---
 
@@ -79,7 +71,7 @@ bool AcceptableName(const std::vector<std::string_view>& tokens) {
                        first == "el" || first == "il" || first == "der" || first == "die" ||
                        first == "das";
   // "The Guardian" is a name, "The" alone or "Our ..." is not.
-  return !In(kNotNames, first) || (article && tokens.size() > 1);
+  return !InTable(kNotNames, first) || (article && tokens.size() > 1);
 }
 
 // Capitalised tokens starting at `pos` (years and © skipped when asked).
@@ -94,13 +86,13 @@ std::string NameAfter(std::string_view line, size_t pos, bool skip_years) {
     i = j;
     if (raw.empty()) break;
     if (skip_years && tokens.empty() &&
-        (HasDigit(raw) || raw == "\xC2\xA9" || raw == "(c)" || raw == "-" ||
+        (ascii::HasDigit(raw) || raw == "\xC2\xA9" || raw == "(c)" || raw == "-" ||
          raw == "\xE2\x80\x93")) {
       continue;
     }
     bool ended = false;
     std::string_view t = StripTokenPunct(raw, &ended);
-    if (!tokens.empty() && In(kNameConnectors, t) && !ended) {
+    if (!tokens.empty() && InTable(kNameConnectors, t) && !ended) {
       // A connector only inside a name: look at the next token.
       size_t k = i;
       while (k < line.size() && line[k] == ' ') ++k;
@@ -237,7 +229,9 @@ std::string CaptionPrefix(std::string_view line) {
 
 }  // namespace
 
-bool IsCreditConnector(std::string_view word) { return In(kCreditConnectors, LowerForMatching(word)); }
+bool IsCreditConnector(std::string_view word) {
+  return InTable(kCreditConnectors, LowerForMatching(word));
+}
 
 std::string WireCreditName(std::string_view inside) {
   inside = TrimSpaces(inside);
@@ -245,7 +239,7 @@ std::string WireCreditName(std::string_view inside) {
   if (space != std::string_view::npos && IsCreditConnector(inside.substr(0, space))) {
     inside = TrimSpaces(inside.substr(space + 1));
   }
-  if (inside.empty() || CountWords(inside) > 3 || HasDigit(inside)) return "";
+  if (inside.empty() || CountWords(inside) > 3 || ascii::HasDigit(inside)) return "";
   // Some wires write their name in lowercase: "(dpa)", "(apa)".
   if (inside.size() >= 2 && inside.size() <= 4 &&
       std::all_of(inside.begin(), inside.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {

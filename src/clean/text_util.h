@@ -8,7 +8,9 @@
 #ifndef DOSSIER_CLEAN_TEXT_UTIL_H_
 #define DOSSIER_CLEAN_TEXT_UTIL_H_
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 
@@ -23,6 +25,12 @@ std::string LowerForMatching(std::string_view s);
 // "Veröffentlicht" -> "veroffentlicht"); other non-ASCII bytes are kept.
 // For matching words against ASCII tables; lengths may change.
 std::string FoldAscii(std::string_view s);
+
+// True when `table` (an array or span of std::string_view, say) holds `word`.
+template <typename Table>
+bool InTable(const Table& table, std::string_view word) {
+  return std::find(std::begin(table), std::end(table), word) != std::end(table);
+}
 
 // Whitespace-separated tokens that contain at least one letter or digit.
 size_t CountWords(std::string_view line);

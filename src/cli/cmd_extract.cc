@@ -8,14 +8,11 @@
 
 #include "clean/cleaner.h"
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "ingest/ingest.h"
 
 namespace dossier::cli {
 namespace {
-
-nlohmann::json NullIfEmpty(const std::string& s) {
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
 
 int RunExtract(const GlobalOptions& global, const std::vector<std::string>& files) {
   ArticleCleaner cleaner;

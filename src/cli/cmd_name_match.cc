@@ -55,7 +55,7 @@ std::string Line(const identity::NameMatch& m) {
          std::string(identity::MatchKindName(m.kind));
 }
 
-nlohmann::json Json(const std::string& a, const std::string& b, const identity::NameMatch& m) {
+nlohmann::json MatchJson(const std::string& a, const std::string& b, const identity::NameMatch& m) {
   return {{"a", a},
           {"b", b},
           {"score", m.score},
@@ -86,7 +86,7 @@ int RunStdin(const GlobalOptions& global, const identity::NameMatcher& matcher) 
     }
     identity::NameMatch m = matcher.Match(f[0], f[1], type);
     if (global.json) {
-      Print(Json(f[0], f[1], m));
+      Print(MatchJson(f[0], f[1], m));
     } else {
       std::printf("%s\t%s\t%s\n", f[0].c_str(), f[1].c_str(), Line(m).c_str());
     }
@@ -114,7 +114,7 @@ int Run(const GlobalOptions& global, const NameMatchOptions& o) {
   if (o.names.empty()) return RunStdin(global, matcher);
   identity::NameMatch m = matcher.Match(o.names[0], o.names[1], type);
   if (global.json) {
-    Print(Json(o.names[0], o.names[1], m));
+    Print(MatchJson(o.names[0], o.names[1], m));
   } else {
     std::printf("%s\n", Line(m).c_str());
   }

@@ -4,14 +4,11 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "cli/json_output.h"
 #include "cli/store_access.h"
 
 namespace dossier::cli {
 namespace {
-
-nlohmann::json NullIfEmpty(const std::string& s) {
-  return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s);
-}
 
 int RunShow(const GlobalOptions& global, const std::string& id) {
   std::unique_ptr<Store> store = OpenStoreOrReport(global.db, /*read_only=*/true);

@@ -101,14 +101,6 @@ FindingRow StorylineRow(const stories::StorylineSummary& s,
 // Private findings: the claims of each article, for the conflicts of later runs.
 constexpr char kClaims[] = "claims";
 
-// A quote already seen, for telling the same quote in a later article.
-struct KnownQuote {
-  std::string id;
-  std::string article;
-  std::string text;
-  std::string group;  // id of the first quote of its group
-};
-
 // The passage around [begin, end): from the sentence's start to its end, as
 // far as punctuation tells (the stored article keeps no sentence spans).
 std::string Passage(const std::string& text, uint32_t begin, uint32_t end) {
@@ -144,6 +136,14 @@ EntityRecord ToRecord(const identity::GlobalEntity& g) {
 }  // namespace
 
 struct AnalysisPass::Impl {
+  // A quote already seen, for telling the same quote in a later article.
+  struct KnownQuote {
+    std::string id;
+    std::string article;
+    std::string text;
+    std::string group;  // id of the first quote of its group
+  };
+
   Store* store = nullptr;
   AnalysisOptions options;
   ProgressCallback on_progress;

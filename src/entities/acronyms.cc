@@ -3,10 +3,10 @@
 
 #include <string>
 
+#include "base/ascii.h"
+
 namespace dossier::identity {
 namespace {
-
-bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // Schwartz & Hearst's backward match. Returns the offset in long_form where
 // the match starts (at a word start), or npos.
@@ -15,11 +15,11 @@ size_t MatchStart(std::string_view acronym, std::string_view long_form) {
   size_t l = long_form.size();
   for (size_t a = acronym.size(); a-- > 0;) {
     const char c = acronym[a];
-    if (!IsAlnum(c)) continue;
+    if (!ascii::IsLowerOrDigit(c)) continue;
     while (true) {
       if (l == 0) return std::string_view::npos;
       --l;
-      const bool word_start = l == 0 || !IsAlnum(long_form[l - 1]);
+      const bool word_start = l == 0 || !ascii::IsLowerOrDigit(long_form[l - 1]);
       if (long_form[l] == c && (a > 0 || word_start)) break;
     }
   }

@@ -14,6 +14,7 @@
 #include <unicode/ures.h>
 #include <unicode/uscript.h>
 
+#include "base/ascii.h"
 #include "entities/mo_file.h"
 
 namespace dossier::identity {
@@ -33,11 +34,9 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   }
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
+// Trimmed around lines and fields: spaces and the '\r' of a CRLF line end
+// (not tabs, which separate fields).
+constexpr std::string_view kFieldSpaces = " \r";
 
 // Calls fn(fields, line_number) for each data line; stops at fn's error.
 template <typename Fn>
@@ -45,7 +44,7 @@ Status ForEachLine(std::string_view text, std::string_view source, size_t min_fi
   size_t line_no = 0;
   for (std::string_view line : SplitOn(text, '\n')) {
     ++line_no;
-    line = Trim(line);
+    line = ascii::Trim(line, kFieldSpaces);
     if (line.empty() || line[0] == '#') continue;
     std::vector<std::string_view> fields = SplitOn(line, '\t');
     if (fields.size() < min_fields) {
@@ -53,7 +52,7 @@ Status ForEachLine(std::string_view text, std::string_view source, size_t min_fi
                                   ": expected " + std::to_string(min_fields) +
                                   " tab-separated fields");
     }
-    for (std::string_view& f : fields) f = Trim(f);
+    for (std::string_view& f : fields) f = ascii::Trim(f, kFieldSpaces);
     DOSSIER_RETURN_IF_ERROR(fn(fields, line_no));
   }
   return Status::OK();
@@ -132,7 +131,7 @@ Status AliasTable::AddAliases(std::string_view tsv, std::string_view source) {
                                   ": expected <id> <PER|ORG|LOC|MISC> <names>");
     }
     for (std::string_view name : SplitOn(f[2], '|')) {
-      name = Trim(name);
+      name = ascii::Trim(name, kFieldSpaces);
       if (!name.empty()) AddName(f[0], *type, name, AliasKind::kName, 0);
     }
     return Status::OK();
@@ -147,7 +146,7 @@ Status AliasTable::AddDemonyms(std::string_view tsv, std::string_view source) {
     }
     const std::string id = "country:" + std::string(f[0]);
     for (std::string_view form : SplitOn(f[2], '|')) {
-      form = Trim(form);
+      form = ascii::Trim(form, kFieldSpaces);
       if (!form.empty()) AddName(id, ner::EntityType::kLoc, form, AliasKind::kDemonym, 0);
     }
     return Status::OK();
@@ -164,7 +163,7 @@ Status AliasTable::AddCapitals(std::string_view tsv, std::string_view source) {
     const std::string id = "capital:" + std::string(f[0]);
     GroupIndex(country, ner::EntityType::kLoc, "");
     for (std::string_view name : SplitOn(f[1], '|')) {
-      name = Trim(name);
+      name = ascii::Trim(name, kFieldSpaces);
       if (!name.empty()) AddName(id, ner::EntityType::kLoc, name, AliasKind::kName, 0);
     }
     if (std::optional<uint32_t> g = FindGroup(id); g.has_value()) groups_[*g].capital_of = country;

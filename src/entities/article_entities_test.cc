@@ -12,10 +12,10 @@ using testing::CountKind;
 using testing::FindEntity;
 using testing::TestArticle;
 
-constexpr EntityType kPer = EntityType::kPer;
-constexpr EntityType kOrg = EntityType::kOrg;
-constexpr EntityType kLoc = EntityType::kLoc;
-constexpr EntityType kMisc = EntityType::kMisc;
+using testing::kLoc;
+using testing::kMisc;
+using testing::kOrg;
+using testing::kPer;
 
 TEST(ArticleEntities, EnglishShortFormsRolesAcronymsDemonyms) {
   TestArticle a(

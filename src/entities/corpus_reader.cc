@@ -4,17 +4,11 @@
 #include <cstdio>
 #include <memory>
 
+#include "base/ascii.h"
 #include "entities/tag_scheme.h"
 
 namespace dossier::ner {
 namespace {
-
-bool IsBlank(std::string_view line) {
-  for (char c : line) {
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  }
-  return true;
-}
 
 std::vector<std::string_view> SplitFields(std::string_view line, bool tabs_only) {
   std::vector<std::string_view> fields;
@@ -108,7 +102,7 @@ Result<Corpus> ParseCorpus(std::string_view text, CorpusFormat format, bool requ
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     bool doc_marker = line.starts_with("-DOCSTART-");
-    if (IsBlank(line) || doc_marker || line.starts_with("#")) {
+    if (ascii::IsBlank(line, " \t\r") || doc_marker || line.starts_with("#")) {
       DOSSIER_RETURN_IF_ERROR(FinishSentence(&st, format == CorpusFormat::kConll));
       if (doc_marker) st.new_document = true;
       st.pending.append(line);

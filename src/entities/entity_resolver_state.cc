@@ -14,7 +14,7 @@
 namespace dossier::identity {
 namespace {
 
-constexpr char kMagic[] = "DRS1";
+constexpr char kStateMagic[] = "DRS1";
 
 void WriteRole(ner::ByteWriter& w, const GlobalRole& g) {
   w.VarU64(g.article);
@@ -54,7 +54,7 @@ int UnZigZag(uint64_t v) {
 std::string EntityResolver::SaveState() const {
   std::string out;
   ner::ByteWriter w(&out);
-  out.append(kMagic, 4);
+  out.append(kStateMagic, 4);
   w.VarU64(article_ids_.size());
   for (const std::string& id : article_ids_) w.Str(id);
   w.VarU64(nodes_.size());
@@ -95,7 +95,7 @@ Status EntityResolver::LoadState(std::string_view bytes) {
     by_token_.clear();
     return Status::Corruption(std::string("entity resolver state: ") + what);
   };
-  if (bytes.size() < 4 || std::memcmp(bytes.data(), kMagic, 4) != 0) {
+  if (bytes.size() < 4 || std::memcmp(bytes.data(), kStateMagic, 4) != 0) {
     return corrupt("bad magic");
   }
   ner::ByteReader r(bytes.substr(4));

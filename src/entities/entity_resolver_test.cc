@@ -10,9 +10,9 @@ namespace {
 using ner::EntityType;
 using testing::TestArticle;
 
-constexpr EntityType kPer = EntityType::kPer;
-constexpr EntityType kOrg = EntityType::kOrg;
-constexpr EntityType kLoc = EntityType::kLoc;
+using testing::kLoc;
+using testing::kOrg;
+using testing::kPer;
 
 // Articles on one storyline, in two languages, plus unrelated ones.
 std::vector<TestArticle> Corpus() {

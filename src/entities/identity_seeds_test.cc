@@ -16,6 +16,7 @@
 #include "entities/article_ner.h"
 #include "entities/entity_resolver.h"
 #include "entities/identity_resources.h"
+#include "entities/identity_test_util.h"
 #include "entities/model_registry.h"
 
 namespace dossier::identity {
@@ -28,15 +29,6 @@ struct Seed {
   Article article;
   std::vector<ner::Mention> mentions;
 };
-
-const IdentityResources& Resources() {
-  static const IdentityResources* r = [] {
-    Result<std::unique_ptr<const IdentityResources>> loaded = IdentityResources::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return loaded.ok() ? std::move(*loaded).release() : nullptr;
-  }();
-  return *r;
-}
 
 const std::vector<Seed>& Seeds() {
   static const std::vector<Seed>* seeds = [] {
@@ -76,19 +68,19 @@ const std::vector<Seed>& Seeds() {
 }
 
 ArticleEntities Entities(const Seed& s) {
-  return FindArticleEntities(
-      Resources(), {s.name, s.article.text, s.article.language, s.article.published, &s.mentions});
+  return FindArticleEntities(testing::Resources(), {s.name, s.article.text, s.article.language,
+                                                    s.article.published, &s.mentions});
 }
 
-struct Resolved {
-  EntityResolver resolver{&Resources()};
+struct SeedResolution {
+  EntityResolver resolver{&testing::Resources()};
   std::vector<ArticleEntities> articles;
   std::vector<std::vector<uint32_t>> ids;
 };
 
-const Resolved& ResolvedSeeds() {
-  static const Resolved* r = [] {
-    auto* out = new Resolved;
+const SeedResolution& ResolvedSeeds() {
+  static const SeedResolution* r = [] {
+    auto* out = new SeedResolution;
     for (const Seed& s : Seeds()) {
       out->articles.push_back(Entities(s));
       out->ids.push_back(out->resolver.Add(out->articles.back()));
@@ -101,7 +93,7 @@ const Resolved& ResolvedSeeds() {
 // The global ids of the article entities of seed `seed` that have `variant`
 // among their names.
 std::vector<uint32_t> IdsWith(const std::string& seed, const std::string& variant) {
-  const Resolved& r = ResolvedSeeds();
+  const SeedResolution& r = ResolvedSeeds();
   std::vector<uint32_t> out;
   for (size_t a = 0; a < r.articles.size(); ++a) {
     if (Seeds()[a].name != seed) continue;
@@ -131,7 +123,7 @@ bool HasVariant(const GlobalEntity& g, const std::string& text) {
 
 TEST(IdentitySeeds, ResolvedAcrossArticles) {
   ASSERT_EQ(Seeds().size(), 5u);
-  const Resolved& r = ResolvedSeeds();
+  const SeedResolution& r = ResolvedSeeds();
   SCOPED_TRACE(r.resolver.Dump());
 
   // One man: Kazimi / Kadhemi / Kadhimi across 000, 001, 003, 004.
@@ -188,7 +180,7 @@ TEST(IdentitySeeds, ResolvedAcrossArticles) {
 }
 
 TEST(IdentitySeeds, WithinArticles) {
-  const Resolved& r = ResolvedSeeds();
+  const SeedResolution& r = ResolvedSeeds();
   auto entity = [&](const std::string& seed, const std::string& name) -> const ArticleEntity* {
     for (size_t a = 0; a < r.articles.size(); ++a) {
       if (Seeds()[a].name != seed) continue;

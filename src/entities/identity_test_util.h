@@ -25,6 +25,12 @@ inline const IdentityResources& Resources() {
   return *r;
 }
 
+// The entity types, short, for the mention lists of test articles.
+inline constexpr ner::EntityType kPer = ner::EntityType::kPer;
+inline constexpr ner::EntityType kOrg = ner::EntityType::kOrg;
+inline constexpr ner::EntityType kLoc = ner::EntityType::kLoc;
+inline constexpr ner::EntityType kMisc = ner::EntityType::kMisc;
+
 // An article and its mentions given as {surface text, type}: each surface
 // is found in the text after the previous one.
 struct TestArticle {

@@ -10,14 +10,6 @@
 namespace dossier::identity {
 namespace {
 
-template <size_t N>
-bool In(std::string_view word, const std::array<std::string_view, N>& list) {
-  for (std::string_view w : list) {
-    if (w == word) return true;
-  }
-  return false;
-}
-
 // Arabic article forms written before a hyphen: "al-", "ash-" (sun letters).
 constexpr std::array<std::string_view, 14> kHyphenParticles = {
     "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "ez"};
@@ -208,7 +200,7 @@ NameKey MakeNameKeyFromFolded(std::string_view folded, bool all_caps, std::strin
     std::vector<std::string_view> parts = Split(spaced, '-');
     if (parts.empty()) continue;
     size_t first = 0;
-    if (parts.size() >= 2 && In(parts[0], kHyphenParticles)) {
+    if (parts.size() >= 2 && IsOneOf(parts[0], kHyphenParticles)) {
       words.push_back({std::string(parts[0]), true});
       first = 1;
     }
@@ -225,7 +217,7 @@ NameKey MakeNameKeyFromFolded(std::string_view folded, bool all_caps, std::strin
   for (size_t i = 0; i < words.size() && remaining(i) > 1; ++i) {
     const std::string& t = words[i].text;
     if (words[i].particle) continue;
-    if (In(t, kHonorifics) || In(t, kDeterminers) || (language == "fr" && t == "m")) {
+    if (IsOneOf(t, kHonorifics) || IsOneOf(t, kDeterminers) || (language == "fr" && t == "m")) {
       words[i].particle = true;
       continue;
     }
@@ -244,8 +236,9 @@ NameKey MakeNameKeyFromFolded(std::string_view folded, bool all_caps, std::strin
     Word& w = words[i];
     if (w.particle) continue;
     const bool last = i == last_content;
-    if (!last && (In(w.text, kArticles) || In(w.text, kConnectors) ||
-                  In(w.text, kEuropeanParticles) || (seen_content && In(w.text, kPatronymics)))) {
+    if (!last &&
+        (IsOneOf(w.text, kArticles) || IsOneOf(w.text, kConnectors) ||
+         IsOneOf(w.text, kEuropeanParticles) || (seen_content && IsOneOf(w.text, kPatronymics)))) {
       w.particle = true;
       continue;
     }

@@ -7,19 +7,11 @@
 #include <gtest/gtest.h>
 
 #include "entities/identity_resources.h"
+#include "entities/identity_test_util.h"
 #include "entities/token_similarity.h"
 
 namespace dossier::identity {
 namespace {
-
-const IdentityResources& Resources() {
-  static const IdentityResources* r = [] {
-    Result<std::unique_ptr<const IdentityResources>> loaded = IdentityResources::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return loaded.ok() ? std::move(*loaded).release() : nullptr;
-  }();
-  return *r;
-}
 
 TEST(TokenSimilarity, TransliterationAndTypos) {
   EXPECT_DOUBLE_EQ(TokenSimilarity("kadhemi", "kazimi"), 1.0);
@@ -64,7 +56,7 @@ const Touchstone kTouchstones[] = {
 };
 
 TEST(NameMatcher, Touchstones) {
-  const NameMatcher& m = Resources().matcher();
+  const NameMatcher& m = testing::Resources().matcher();
   for (const Touchstone& t : kTouchstones) {
     NameMatch r = m.Match(t.a, t.b);
     EXPECT_EQ(r.match, t.match) << t.a << " / " << t.b << ": " << r.score << " "
@@ -108,7 +100,7 @@ const RuleCase kRules[] = {
 };
 
 TEST(NameMatcher, Rules) {
-  const NameMatcher& m = Resources().matcher();
+  const NameMatcher& m = testing::Resources().matcher();
   for (const RuleCase& c : kRules) {
     std::optional<ner::EntityType> type;
     if (c.type[0] != '\0') type = ner::ParseEntityType(c.type);
@@ -145,7 +137,7 @@ TEST(NameMatcher, LabelledPairsStayAboveFloors) {
       std::filesystem::path(DOSSIER_SOURCE_DIR) / "data" / "entities" / "name_pairs.tsv";
   std::ifstream in(path);
   ASSERT_TRUE(in) << path;
-  const NameMatcher& m = Resources().matcher();
+  const NameMatcher& m = testing::Resources().matcher();
   int tp = 0, fp = 0, fn = 0, tn = 0;
   std::string line;
   while (std::getline(in, line)) {

@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "base/ascii.h"
 namespace dossier::identity {
 namespace {
 
@@ -17,8 +18,6 @@ constexpr char kSpace = ' ';
 constexpr char kHyphen = '-';
 constexpr char kApostrophe = '\'';
 constexpr char kDot = '.';
-
-bool IsAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 bool IsApostrophe(UChar32 c) {
   switch (c) {
@@ -94,7 +93,7 @@ bool FastFold(std::string_view utf8, bool lenient, std::string* out) {
     if (c < 0x80) {
       char a = static_cast<char>(c);
       if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-      if (IsAlnum(a)) {
+      if (ascii::IsLowerOrDigit(a)) {
         out->push_back(a);
       } else if (a == '-') {
         out->push_back(kHyphen);
@@ -132,7 +131,7 @@ bool FastFold(std::string_view utf8, bool lenient, std::string* out) {
       d = u_tolower(d);
       if (d < 0x80) {
         char a = static_cast<char>(d);
-        out->push_back(IsAlnum(a) ? a : kSpace);
+        out->push_back(ascii::IsLowerOrDigit(a) ? a : kSpace);
       } else if (const char* spelt = SpellLatin(d); spelt != nullptr) {
         out->append(spelt);
       } else if (lenient) {
@@ -179,12 +178,12 @@ std::string Resolve(const std::string& marked) {
   const size_t n = marked.size();
   for (size_t i = 0; i < n; ++i) {
     const char c = marked[i];
-    if (IsAlnum(c)) {
+    if (ascii::IsLowerOrDigit(c)) {
       out.push_back(c);
       continue;
     }
-    const bool after_alnum = !out.empty() && IsAlnum(out.back());
-    const bool before_alnum = i + 1 < n && IsAlnum(marked[i + 1]);
+    const bool after_alnum = !out.empty() && ascii::IsLowerOrDigit(out.back());
+    const bool before_alnum = i + 1 < n && ascii::IsLowerOrDigit(marked[i + 1]);
     if (c == kHyphen) {
       if (after_alnum && before_alnum) {
         out.push_back(kHyphen);
@@ -193,8 +192,8 @@ std::string Resolve(const std::string& marked) {
       }
     } else if (c == kApostrophe) {
       std::string_view word(out.data() + word_start, out.size() - word_start);
-      const bool possessive_s =
-          before_alnum && marked[i + 1] == 's' && (i + 2 >= n || !IsAlnum(marked[i + 2]));
+      const bool possessive_s = before_alnum && marked[i + 1] == 's' &&
+                                (i + 2 >= n || !ascii::IsLowerOrDigit(marked[i + 2]));
       if (possessive_s && after_alnum) {
         ++i;  // "Macron's": the clitic is not part of the name
       } else if (after_alnum && before_alnum && IsElision(word)) {

@@ -25,6 +25,9 @@
 #ifndef DOSSIER_ENTITIES_NAME_NORMALIZER_H_
 #define DOSSIER_ENTITIES_NAME_NORMALIZER_H_
 
+#include <algorithm>
+#include <array>
+#include <cstddef>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -55,6 +58,12 @@ class NameNormalizer {
   mutable std::mutex mu_;
   std::unique_ptr<icu::Transliterator> to_latin_;  // GUARDED_BY(mu_); null if ICU lacks it
 };
+
+// True when `folded` is one of `words` (folded words, as Fold() makes them).
+template <size_t N>
+bool IsOneOf(std::string_view folded, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), folded) != words.end();
+}
 
 }  // namespace dossier::identity
 

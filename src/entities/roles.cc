@@ -13,16 +13,11 @@ constexpr size_t kMaxPrefix = 6;
 constexpr std::array<std::string_view, 24> kPrepositions = {
     "of", "the", "for", "in", "at",  "on", "to",   "with", "de",   "du",  "des", "d",
     "la", "le",  "l",   "au", "aux", "a",  "pour", "en",   "chez", "sur", "von", "der"};
-constexpr std::array<std::string_view, 5> kDeterminers = {"the", "le", "la", "l", "les"};
+constexpr std::array<std::string_view, 5> kRoleDeterminers = {"the", "le", "la", "l", "les"};
 constexpr std::array<std::string_view, 20> kModifiers = {
     "former",   "new",    "then",     "acting", "interim",  "outgoing", "incoming",
     "current",  "ex",     "late",     "deputy", "ancien",   "ancienne", "nouveau",
     "nouvelle", "actuel", "actuelle", "defunt", "premiere", "vice"};
-
-template <size_t N>
-bool In(std::string_view w, const std::array<std::string_view, N>& list) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
 
 std::vector<std::string> SplitWords(std::string_view folded) {
   std::vector<std::string> out;
@@ -98,8 +93,8 @@ const RoleEntry* RoleLexicon::Find(std::string_view canonical) const {
 RoleFinder::RoleFinder(const RoleLexicon* lexicon, const AliasTable* aliases)
     : lexicon_(lexicon), aliases_(aliases) {}
 
-bool RoleFinder::IsPreposition(std::string_view folded) { return In(folded, kPrepositions); }
-bool RoleFinder::IsDeterminer(std::string_view folded) { return In(folded, kDeterminers); }
+bool RoleFinder::IsPreposition(std::string_view folded) { return IsOneOf(folded, kPrepositions); }
+bool RoleFinder::IsDeterminer(std::string_view folded) { return IsOneOf(folded, kRoleDeterminers); }
 
 std::string RoleFinder::CountryAt(const std::vector<TextWord>& words, size_t i,
                                   size_t* span) const {
@@ -118,7 +113,8 @@ std::string RoleFinder::CountryAt(const std::vector<TextWord>& words, size_t i,
   };
   // Two words first ("United States", "Saudi Arabian"), only if capitalised.
   if (i > 0 && !words[i - 1].punct && words[i - 1].capitalized && words[i].capitalized &&
-      !In(words[i - 1].folded, kPrepositions) && !In(words[i - 1].folded, kDeterminers)) {
+      !IsOneOf(words[i - 1].folded, kPrepositions) &&
+      !IsOneOf(words[i - 1].folded, kRoleDeterminers)) {
     std::string two = lookup(words[i - 1].folded + " " + words[i].folded, false);
     if (!two.empty()) {
       if (span != nullptr) *span = 2;
@@ -148,7 +144,7 @@ bool RoleFinder::ComplementOk(const std::vector<TextWord>& words, size_t from, s
   for (size_t k = from; k < to; ++k) {
     const TextWord& w = words[k];
     if (w.punct) return false;
-    if (In(w.folded, kPrepositions)) {
+    if (IsOneOf(w.folded, kPrepositions)) {
       after_preposition = true;
     } else if (!w.capitalized && !after_preposition && CountryAt(words, k).empty()) {
       return false;
@@ -167,7 +163,7 @@ void RoleFinder::Qualify(const std::vector<TextWord>& words, FoundRole* role,
   while (j > 0 && start - (j - 1) <= kMaxPrefix) {
     const TextWord& w = words[j - 1];
     if (w.punct) break;
-    if (In(w.folded, kModifiers)) {
+    if (IsOneOf(w.folded, kModifiers)) {
       start = --j;
       continue;
     }
@@ -234,7 +230,7 @@ std::optional<FoundRole> RoleFinder::After(const std::vector<TextWord>& words, s
   size_t i = last + 1;
   if (i >= words.size() || words[i].folded != ",") return std::nullopt;
   ++i;
-  while (i < words.size() && In(words[i].folded, kDeterminers)) ++i;
+  while (i < words.size() && IsOneOf(words[i].folded, kRoleDeterminers)) ++i;
   const size_t start = i;
   std::string country;
   for (size_t s = start; s < words.size() && s - start <= 4; ++s) {
@@ -251,7 +247,7 @@ std::optional<FoundRole> RoleFinder::After(const std::vector<TextWord>& words, s
       if (r.country.empty() && skipped < words.size()) r.country = CountryAt(words, skipped);
       // An "of X" complement, up to the next punctuation.
       size_t k = s + length;
-      if (k < words.size() && In(words[k].folded, kPrepositions)) {
+      if (k < words.size() && IsOneOf(words[k].folded, kPrepositions)) {
         size_t end = k;
         while (end < words.size() && !words[end].punct && end - k < kMaxComplement) ++end;
         if (ComplementOk(words, k, end)) {
@@ -272,7 +268,7 @@ std::optional<FoundRole> RoleFinder::After(const std::vector<TextWord>& words, s
       country = c;
     } else if (words[s].apostrophe_before && words[s].folded == "s") {
       // the possessive of the previous word
-    } else if (!words[s].capitalized && !In(words[s].folded, kModifiers)) {
+    } else if (!words[s].capitalized && !IsOneOf(words[s].folded, kModifiers)) {
       break;
     }
   }
@@ -282,10 +278,10 @@ std::optional<FoundRole> RoleFinder::After(const std::vector<TextWord>& words, s
 std::vector<FoundRole> RoleFinder::Nouns(const std::vector<TextWord>& words) const {
   std::vector<FoundRole> out;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (!In(words[i].folded, kDeterminers)) continue;
+    if (!IsOneOf(words[i].folded, kRoleDeterminers)) continue;
     size_t j = i + 1;
     std::string country;
-    while (j < words.size() && In(words[j].folded, kModifiers)) ++j;
+    while (j < words.size() && IsOneOf(words[j].folded, kModifiers)) ++j;
     size_t span = 0;
     std::string c = CountryAt(words, j, &span);
     if (!c.empty() && span == 1) {

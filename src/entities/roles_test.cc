@@ -3,18 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "entities/identity_resources.h"
+#include "entities/identity_test_util.h"
 
 namespace dossier::identity {
 namespace {
-
-const IdentityResources& Resources() {
-  static const IdentityResources* r = [] {
-    Result<std::unique_ptr<const IdentityResources>> loaded = IdentityResources::Load();
-    EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
-    return loaded.ok() ? std::move(*loaded).release() : nullptr;
-  }();
-  return *r;
-}
 
 TEST(ScanWords, WordsPunctuationAndJoiners) {
   NameNormalizer n;
@@ -69,8 +61,8 @@ TEST(RoleFinder, Before) {
   };
   for (const BeforeCase& c : cases) {
     std::string text = c.text;
-    std::vector<TextWord> w = ScanWords(Resources().normalizer(), text);
-    RoleFinder f(Resources().roles(c.lang), &Resources().aliases());
+    std::vector<TextWord> w = ScanWords(testing::Resources().normalizer(), text);
+    RoleFinder f(testing::Resources().roles(c.lang), &testing::Resources().aliases());
     size_t name = WordAt(w, static_cast<uint32_t>(text.find(c.name)));
     std::optional<FoundRole> r = f.Before(w, name);
     if (c.role_text[0] == '\0') {
@@ -85,11 +77,11 @@ TEST(RoleFinder, Before) {
 }
 
 TEST(RoleFinder, AfterAndNouns) {
-  RoleFinder en(Resources().roles("en"), &Resources().aliases());
+  RoleFinder en(testing::Resources().roles("en"), &testing::Resources().aliases());
   std::string text =
       "Jean-Yves Le Drian, the French foreign minister, said. Later the French "
       "president and the minister spoke.";
-  std::vector<TextWord> w = ScanWords(Resources().normalizer(), text);
+  std::vector<TextWord> w = ScanWords(testing::Resources().normalizer(), text);
   size_t last = WordAt(w, static_cast<uint32_t>(text.find("Drian")));
   std::optional<FoundRole> r = en.After(w, last);
   ASSERT_TRUE(r.has_value());
@@ -103,7 +95,7 @@ TEST(RoleFinder, AfterAndNouns) {
   EXPECT_EQ(nouns[2].canonical, "minister");
   EXPECT_EQ(nouns[2].role_class, "minister");
 
-  RoleFinder none(nullptr, &Resources().aliases());
+  RoleFinder none(nullptr, &testing::Resources().aliases());
   EXPECT_FALSE(none.Before(w, 5).has_value());
   EXPECT_TRUE(none.Nouns(w).empty());
 }

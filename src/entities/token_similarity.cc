@@ -8,13 +8,13 @@ namespace dossier::identity {
 namespace {
 
 // Phonetic forms use only a, i, u as vowels.
-bool IsVowel(char c) { return c == 'a' || c == 'i' || c == 'u'; }
+bool IsPhoneticVowel(char c) { return c == 'a' || c == 'i' || c == 'u'; }
 
 bool Pair(char a, char b, char x, char y) { return (a == x && b == y) || (a == y && b == x); }
 
 double SubstitutionCost(char a, char b) {
   if (a == b) return 0;
-  if (IsVowel(a) && IsVowel(b)) {
+  if (IsPhoneticVowel(a) && IsPhoneticVowel(b)) {
     if (Pair(a, b, 'a', 'u')) return 0.7;
     return 0.6;
   }
@@ -27,7 +27,7 @@ double SubstitutionCost(char a, char b) {
   return 1;
 }
 
-double IndelCost(char c) { return IsVowel(c) || c == 'h' ? 0.5 : 1; }
+double IndelCost(char c) { return IsPhoneticVowel(c) || c == 'h' ? 0.5 : 1; }
 
 }  // namespace
 

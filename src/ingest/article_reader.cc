@@ -3,20 +3,14 @@
 
 #include <string_view>
 
+#include "base/ascii.h"
 #include "ingest/sidecar.h"
 
 namespace dossier {
 namespace {
 
 // Whitespace in ASCII, and in UTF-16 (its NUL halves).
-bool IsBlank(std::string_view s) {
-  for (char c : s) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\0') {
-      return false;
-    }
-  }
-  return true;
-}
+constexpr std::string_view kBlankBytes(" \t\n\r\f\v\0", 7);
 
 }  // namespace
 
@@ -38,7 +32,7 @@ void ReadArticle(BufferedReader& in, const ArticleSource& source, const IngestOp
       body.substr(0, 2) == "\xfe\xff") {
     body.remove_prefix(body[0] == '\xef' ? 3 : 2);
   }
-  if (IsBlank(body)) {
+  if (ascii::IsBlank(body, kBlankBytes)) {
     sink->Error(source.path, "", "empty file");
     return;
   }

@@ -10,16 +10,10 @@
 #include <dirent.h>
 #include <sys/stat.h>
 
+#include "base/ascii.h"
+
 namespace dossier {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -66,7 +60,7 @@ bool Walk(const std::string& dir, const std::function<bool(const std::string&)>&
 
 bool IsArticleFileName(std::string_view name) {
   if (name.empty() || name[0] == '.') return false;
-  std::string lower = Lower(name);
+  std::string lower = ascii::ToLower(name);
   if (EndsWith(lower, ".meta.json")) return false;
   std::string_view stem = lower;
   for (std::string_view z : {".gz", ".zst", ".zstd"}) {

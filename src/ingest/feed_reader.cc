@@ -10,6 +10,7 @@
 
 #include <expat.h>
 
+#include "base/ascii.h"
 #include "ingest/xml_entities.h"
 
 namespace dossier {
@@ -67,23 +68,6 @@ bool IsVoidElement(std::string_view local) {
     if (local == v) return true;
   }
   return false;
-}
-
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-bool IsBlank(std::string_view s) {
-  for (char c : s) {
-    if (!IsSpace(c)) return false;
-  }
-  return true;
 }
 
 void AppendEscaped(std::string_view s, bool attribute, std::string* out) {
@@ -398,7 +382,7 @@ class FeedParser {
     if (it.oversized) {
       ready_.emplace_back(
           InputError{path_, locator, "larger than " + std::to_string(max_bytes_) + " bytes"});
-    } else if (IsBlank(it.content) && IsBlank(it.summary)) {
+    } else if (ascii::IsBlank(it.content) && ascii::IsBlank(it.summary)) {
       ready_.emplace_back(InputError{path_, locator, "no content, description or summary"});
     } else {
       ready_.emplace_back(MakeRecord(std::move(locator)));
@@ -412,28 +396,28 @@ class FeedParser {
     RawRecord r;
     r.path = path_;
     r.locator = std::move(locator);
-    bool use_content = !IsBlank(it.content);
+    bool use_content = !ascii::IsBlank(it.content);
     r.body = std::move(use_content ? it.content : it.summary);
     bool is_text = use_content ? it.content_is_text : it.summary_is_text;
     r.kind = is_text ? ContentKind::kText : ContentKind::kHtml;
     r.charset = "utf-8";
-    r.id = Trim(it.id);
-    r.title = Trim(it.title);
-    r.url = Trim(it.link);
-    if (r.url.empty()) r.url = Trim(it.first_href);
+    r.id = ascii::Trim(it.id);
+    r.title = ascii::Trim(it.title);
+    r.url = ascii::Trim(it.link);
+    if (r.url.empty()) r.url = ascii::Trim(it.first_href);
     if (r.url.empty() && it.guid_is_permalink &&
         (r.id.rfind("http://", 0) == 0 || r.id.rfind("https://", 0) == 0)) {
       r.url = r.id;
     }
-    r.published = Trim(it.published);
-    if (r.published.empty()) r.published = Trim(it.updated);
-    r.author = Trim(it.creator);
-    if (r.author.empty()) r.author = Trim(it.author_name);
-    if (r.author.empty()) r.author = Trim(it.author);
-    r.outlet = Trim(it.source);
-    if (r.outlet.empty()) r.outlet = Trim(outlet_);
-    r.language = Trim(it.language);
-    if (r.language.empty()) r.language = Trim(channel_language_);
+    r.published = ascii::Trim(it.published);
+    if (r.published.empty()) r.published = ascii::Trim(it.updated);
+    r.author = ascii::Trim(it.creator);
+    if (r.author.empty()) r.author = ascii::Trim(it.author_name);
+    if (r.author.empty()) r.author = ascii::Trim(it.author);
+    r.outlet = ascii::Trim(it.source);
+    if (r.outlet.empty()) r.outlet = ascii::Trim(outlet_);
+    r.language = ascii::Trim(it.language);
+    if (r.language.empty()) r.language = ascii::Trim(channel_language_);
     return r;
   }
 

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstring>
 
+#include "base/ascii.h"
+
 namespace dossier {
 namespace {
 
@@ -37,30 +39,16 @@ constexpr std::array<Magic, 17> kBinaryMagic = {{
     {"\x00\x00\x01\x00"sv, "ICO"},
 }};
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (size_t i = 0; i < prefix.size(); ++i) {
-    if (Lower(s[i]) != prefix[i]) return false;
-  }
-  return true;
-}
-
 bool ContainsNoCase(std::string_view s, std::string_view needle) {
   for (size_t i = 0; i + needle.size() <= s.size(); ++i) {
-    if (StartsWithNoCase(s.substr(i), needle)) return true;
+    if (ascii::StartsWithNoCase(s.substr(i), needle)) return true;
   }
   return false;
 }
 
 std::string_view SkipSpace(std::string_view s) {
   size_t i = 0;
-  while (i < s.size() && IsSpace(s[i])) ++i;
+  while (i < s.size() && ascii::IsSpace(s[i])) ++i;
   return s.substr(i);
 }
 
@@ -114,7 +102,7 @@ Status CheckNotBinary(std::string_view raw, bool check_controls) {
   for (char ch : raw) {
     unsigned char c = static_cast<unsigned char>(ch);
     if (c == 0) return BinaryError("NUL bytes");
-    if ((c < 0x20 && !IsSpace(ch) && c != 0x1b) || c == 0x7f) ++controls;
+    if ((c < 0x20 && !ascii::IsSpace(ch) && c != 0x1b) || c == 0x7f) ++controls;
   }
   if (controls * 20 > raw.size()) return BinaryError("control bytes");
   return Status::OK();
@@ -132,12 +120,12 @@ std::string_view SkipProlog(std::string_view s, bool* xml_decl, bool* html_docty
       if (end == std::string_view::npos) return {};
       s = s.substr(end + 3);
     } else if (s.substr(0, 2) == "<?") {
-      if (StartsWithNoCase(s, "<?xml")) *xml_decl = true;
+      if (ascii::StartsWithNoCase(s, "<?xml")) *xml_decl = true;
       size_t end = s.find("?>", 2);
       if (end == std::string_view::npos) return {};
       s = s.substr(end + 2);
     } else if (s.substr(0, 2) == "<!") {
-      if (StartsWithNoCase(s, "<!doctype html")) *html_doctype = true;
+      if (ascii::StartsWithNoCase(s, "<!doctype html")) *html_doctype = true;
       size_t bracket = s.find('[');
       size_t close = s.find('>');
       if (close == std::string_view::npos) return {};
@@ -157,7 +145,7 @@ std::string_view SkipProlog(std::string_view s, bool* xml_decl, bool* html_docty
 // The element name after '<' ("rdf:RDF", "html"), as written.
 std::string_view TagName(std::string_view s) {
   size_t i = 1;
-  while (i < s.size() && !IsSpace(s[i]) && s[i] != '>' && s[i] != '/') ++i;
+  while (i < s.size() && !ascii::IsSpace(s[i]) && s[i] != '>' && s[i] != '/') ++i;
   return s.substr(1, i - 1);
 }
 
@@ -175,7 +163,7 @@ constexpr std::array<std::string_view, 38> kHtmlTags = {
 
 bool IsHtmlTag(std::string_view name) {
   std::string lower;
-  for (char c : name) lower.push_back(Lower(c));
+  for (char c : name) lower.push_back(ascii::ToLower(c));
   for (std::string_view t : kHtmlTags) {
     if (lower == t) return true;
   }
@@ -194,7 +182,7 @@ int CountHtmlTags(std::string_view s) {
       ++k;
     }
     if (k == j || k >= s.size()) continue;
-    if (s[k] != '>' && s[k] != '/' && !IsSpace(s[k])) continue;
+    if (s[k] != '>' && s[k] != '/' && !ascii::IsSpace(s[k])) continue;
     if (IsHtmlTag(s.substr(j, k - j))) ++count;
   }
   return count;

@@ -7,6 +7,7 @@
 
 #include <zlib.h>
 
+#include "base/ascii.h"
 #include "ingest/buffered_reader.h"
 #include "ingest/byte_stream.h"
 #include "ingest/decoded_input.h"
@@ -15,26 +16,6 @@
 
 namespace dossier {
 namespace {
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && Lower(a) == Lower(b);
-}
 
 // Splits off the next line (without its CR LF or LF).
 std::string_view NextLine(std::string_view* rest) {
@@ -47,21 +28,22 @@ std::string_view NextLine(std::string_view* rest) {
 
 void ParseContentType(std::string_view value, HttpResponseHead* head) {
   size_t semi = value.find(';');
-  head->media_type = Lower(Trim(value.substr(0, semi)));
+  head->media_type = ascii::ToLower(ascii::Trim(value.substr(0, semi), kHeaderSpaces));
   while (semi != std::string_view::npos) {
     value.remove_prefix(semi + 1);
     semi = value.find(';');
-    std::string_view param = Trim(value.substr(0, semi));
+    std::string_view param = ascii::Trim(value.substr(0, semi), kHeaderSpaces);
     size_t eq = param.find('=');
-    if (eq == std::string_view::npos || !EqualsNoCase(Trim(param.substr(0, eq)), "charset")) {
+    if (eq == std::string_view::npos ||
+        !ascii::EqualsNoCase(ascii::Trim(param.substr(0, eq), kHeaderSpaces), "charset")) {
       continue;
     }
-    std::string_view charset = Trim(param.substr(eq + 1));
+    std::string_view charset = ascii::Trim(param.substr(eq + 1), kHeaderSpaces);
     if (charset.size() >= 2 && (charset.front() == '"' || charset.front() == '\'') &&
         charset.back() == charset.front()) {
       charset = charset.substr(1, charset.size() - 2);
     }
-    head->charset = std::string(Trim(charset));
+    head->charset = std::string(ascii::Trim(charset, kHeaderSpaces));
   }
 }
 
@@ -128,7 +110,7 @@ Result<HttpResponseHead> ParseHttpResponseHead(std::string_view head) {
   }
   size_t sp = status_line.find(' ');
   if (sp == std::string_view::npos) return Status::InvalidInput("malformed HTTP status line");
-  std::string_view code = Trim(status_line.substr(sp + 1)).substr(0, 3);
+  std::string_view code = ascii::Trim(status_line.substr(sp + 1), kHeaderSpaces).substr(0, 3);
   HttpResponseHead out;
   auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), out.status);
   if (ec != std::errc() || end != code.data() + code.size() || code.size() != 3) {
@@ -138,14 +120,14 @@ Result<HttpResponseHead> ParseHttpResponseHead(std::string_view head) {
     std::string_view line = NextLine(&rest);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    std::string_view name = Trim(line.substr(0, colon));
-    std::string_view value = Trim(line.substr(colon + 1));
-    if (EqualsNoCase(name, "content-type")) {
+    std::string_view name = ascii::Trim(line.substr(0, colon), kHeaderSpaces);
+    std::string_view value = ascii::Trim(line.substr(colon + 1), kHeaderSpaces);
+    if (ascii::EqualsNoCase(name, "content-type")) {
       ParseContentType(value, &out);
-    } else if (EqualsNoCase(name, "transfer-encoding")) {
-      out.transfer_encoding = Lower(value);
-    } else if (EqualsNoCase(name, "content-encoding")) {
-      out.content_encoding = Lower(value);
+    } else if (ascii::EqualsNoCase(name, "transfer-encoding")) {
+      out.transfer_encoding = ascii::ToLower(value);
+    } else if (ascii::EqualsNoCase(name, "content-encoding")) {
+      out.content_encoding = ascii::ToLower(value);
     }
   }
   return out;
@@ -161,8 +143,9 @@ bool DecodeChunked(std::string* body) {
       if (first) return false;
       break;  // cut inside a size line
     }
-    std::string_view size_line = Trim(rest.substr(0, nl));
-    size_line = Trim(size_line.substr(0, size_line.find(';')));  // chunk extensions
+    std::string_view size_line = ascii::Trim(rest.substr(0, nl), kHeaderSpaces);
+    size_line =
+        ascii::Trim(size_line.substr(0, size_line.find(';')), kHeaderSpaces);  // chunk extensions
     uint64_t size = 0;
     auto [end, ec] =
         std::from_chars(size_line.data(), size_line.data() + size_line.size(), size, 16);
@@ -189,11 +172,11 @@ bool DecodeChunked(std::string* body) {
 
 Status DecodeContentEncoding(std::string_view encoding, size_t max_bytes, uint64_t max_ratio,
                              std::string* body) {
-  std::string coding = Lower(Trim(encoding));
+  std::string coding = ascii::ToLower(ascii::Trim(encoding, kHeaderSpaces));
   if (coding.empty() || coding == "identity" || coding == "none") return Status::OK();
   // Some archives store the decoded payload but keep the header: markup
   // first means there is nothing to undo.
-  if (Trim(*body).substr(0, 1) == "<") return Status::OK();
+  if (ascii::Trim(*body, kHeaderSpaces).substr(0, 1) == "<") return Status::OK();
   RatioGuard guard{max_ratio, 0};
   guard.slack = 64 << 10;  // small pages compress well; a tiny page is no bomb
   if (coding == "gzip" || coding == "x-gzip") {

@@ -14,6 +14,10 @@
 
 namespace dossier {
 
+// The whitespace around HTTP and WARC header names and values: space, tab and
+// the line ends, not '\f' or '\v' (for ascii::Trim).
+inline constexpr std::string_view kHeaderSpaces = " \t\r\n";
+
 struct HttpResponseHead {
   int status = 0;                 ///< 200, 404, ...
   std::string media_type;         ///< Content-Type without parameters, lower case

@@ -28,7 +28,7 @@ const char kHtml[] =
     "<!DOCTYPE html><html><head><title>T</title></head><body><p>Story</p></body></html>";
 const char kJsonl[] =
     "{\"id\":\"j1\",\"text\":\"first\"}\n{\"html\":\"<p>second</p>\",\"outlet\":\"O\"}\n";
-const char kRss[] =
+const char kTwoItemRss[] =
     "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed</title>"
     "<item><title>I1</title><description>&lt;p&gt;one&lt;/p&gt;</description></item>"
     "<item><title>I2</title><description>two</description></item></channel></rss>";
@@ -73,7 +73,7 @@ TEST(ReadInputTest, EachFormatPlainGzipZstdWhateverTheName) {
       {kText, "a.txt", {kText}, {""}, ContentKind::kText},
       {kHtml, "a.html", {kHtml}, {""}, ContentKind::kHtml},
       {kJsonl, "a.jsonl", {"first", "<p>second</p>"}, {"line 1", "line 2"}, ContentKind::kText},
-      {kRss, "a.rss", {"<p>one</p>", "two"}, {"item 1", "item 2"}, ContentKind::kHtml},
+      {kTwoItemRss, "a.rss", {"<p>one</p>", "two"}, {"item 1", "item 2"}, ContentKind::kHtml},
       {Warc(), "a.warc", {"<p>warc page</p>"}, {"offset 0"}, ContentKind::kHtml},
   };
   TempDir dir;

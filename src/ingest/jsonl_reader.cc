@@ -4,19 +4,13 @@
 #include <cstdint>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "ingest/json_metadata.h"
 
 namespace dossier {
 namespace {
 
 using Json = nlohmann::json;
-
-bool IsBlank(std::string_view s) {
-  for (char c : s) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') return false;
-  }
-  return true;
-}
 
 // The body field: `text` if it is a non-empty string, else `html`.
 Status TakeBody(Json& object, RawRecord* record) {
@@ -305,7 +299,7 @@ void ReadJsonLines(BufferedReader& in, const std::string& path, const IngestOpti
     }
     std::string_view text = line;
     if (number == 1 && text.substr(0, 3) == "\xef\xbb\xbf") text.remove_prefix(3);
-    if (IsBlank(text)) continue;
+    if (ascii::IsBlank(text)) continue;  // (a line holds no '\n')
     // Most lines are flat objects of strings: read those in one pass, and
     // give the rest (and every line with an error) to nlohmann.
     RawRecord flat;

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "base/ascii.h"
 #include "ingest/http_response.h"
 
 namespace dossier {
@@ -12,29 +13,6 @@ namespace {
 constexpr size_t kMaxHeaderLine = 64 << 10;
 constexpr size_t kMaxHeaderLines = 1000;
 constexpr size_t kMaxHttpHead = 64 << 10;
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-bool StartsWithNoCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsNoCase(s.substr(0, prefix.size()), prefix);
-}
 
 bool IsVersionLine(std::string_view line) {
   return line.size() > 5 && line.substr(0, 5) == "WARC/" && line[5] >= '0' && line[5] <= '9';
@@ -51,19 +29,19 @@ struct WarcHeader {
 void ParseHeaderLine(std::string_view line, WarcHeader* h) {
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;
-  std::string_view name = Trim(line.substr(0, colon));
-  std::string_view value = Trim(line.substr(colon + 1));
-  if (EqualsNoCase(name, "WARC-Type")) {
+  std::string_view name = ascii::Trim(line.substr(0, colon), kHeaderSpaces);
+  std::string_view value = ascii::Trim(line.substr(colon + 1), kHeaderSpaces);
+  if (ascii::EqualsNoCase(name, "WARC-Type")) {
     h->type = std::string(value);
-  } else if (EqualsNoCase(name, "WARC-Target-URI")) {
+  } else if (ascii::EqualsNoCase(name, "WARC-Target-URI")) {
     // WARC 1.1 drafts wrote the URI in angle brackets.
     if (value.size() >= 2 && value.front() == '<' && value.back() == '>') {
       value = value.substr(1, value.size() - 2);
     }
     h->target_uri = std::string(value);
-  } else if (EqualsNoCase(name, "Content-Type")) {
+  } else if (ascii::EqualsNoCase(name, "Content-Type")) {
     h->content_type = std::string(value);
-  } else if (EqualsNoCase(name, "Content-Length")) {
+  } else if (ascii::EqualsNoCase(name, "Content-Length")) {
     auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), h->content_length);
     h->has_length = ec == std::errc() && end == value.data() + value.size() && !value.empty();
   }
@@ -85,7 +63,8 @@ class WarcReader {
       record_offset_ = in_.offset();
       BufferedReader::LineStatus got = in_.ReadLine(&line, kMaxHeaderLine);
       if (got == BufferedReader::LineStatus::kEnd) break;
-      if (got == BufferedReader::LineStatus::kTooLong || !IsVersionLine(Trim(line))) {
+      if (got == BufferedReader::LineStatus::kTooLong ||
+          !IsVersionLine(ascii::Trim(line, kHeaderSpaces))) {
         Garbage("not a WARC record header; skipping to the next record");
         continue;
       }
@@ -151,11 +130,11 @@ class WarcReader {
       Garbage("missing or invalid Content-Length; skipping to the next record");
       return;
     }
-    std::string_view block_type = Trim(h.content_type);
+    std::string_view block_type = ascii::Trim(h.content_type, kHeaderSpaces);
     if (h.type == "response" &&
-        (block_type.empty() || StartsWithNoCase(block_type, "application/http"))) {
+        (block_type.empty() || ascii::StartsWithNoCase(block_type, "application/http"))) {
       ReadHttpResponse(h);
-    } else if (h.type == "conversion" && StartsWithNoCase(block_type, "text/plain")) {
+    } else if (h.type == "conversion" && ascii::StartsWithNoCase(block_type, "text/plain")) {
       ReadConversion(h);
     } else {
       Complete(h.content_length, in_.Skip(h.content_length));
@@ -210,7 +189,7 @@ class WarcReader {
       sink_->Error(path_, Locator(), decoded.message());
       return;
     }
-    if (Trim(r.body).empty()) {
+    if (ascii::Trim(r.body, kHeaderSpaces).empty()) {
       sink_->Error(path_, Locator(), "empty HTML payload");
       return;
     }

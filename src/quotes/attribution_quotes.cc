@@ -11,7 +11,7 @@ namespace dossier::quotes {
 namespace {
 
 // Share of content words between quote marks that makes a quote direct.
-constexpr double kDirectShare = 0.8;
+constexpr double kAttributionDirectShare = 0.8;
 // Shorter contents are dropped (held-out PolNeAR train: 11 of 60 one-word
 // contents were right).
 constexpr size_t kMinContentWords = 2;
@@ -130,7 +130,8 @@ bool Assembler::Direct(uint32_t begin, uint32_t end) const {
       }
     }
   }
-  return words > 0 && static_cast<double>(quoted) >= kDirectShare * static_cast<double>(words);
+  return words > 0 &&
+         static_cast<double>(quoted) >= kAttributionDirectShare * static_cast<double>(words);
 }
 
 std::vector<Quote> Assembler::Run(const SpeakerResolver& resolver) const {

@@ -7,6 +7,9 @@
 #include "report/render_text.h"
 
 namespace dossier::report {
+// The HTML sections, in a namespace of their own: render_markdown.cc has
+// sections of the same names, and a unity build compiles both in one file.
+namespace html {
 namespace {
 
 constexpr char kStyle[] = R"css(
@@ -213,9 +216,7 @@ void Sources(const StorylineReport& r, std::string* out) {
   *out += "</tbody></table></section>\n";
 }
 
-}  // namespace
-
-std::string RenderHtml(const StorylineReport& r) {
+std::string Render(const StorylineReport& r) {
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
@@ -242,5 +243,10 @@ std::string RenderHtml(const StorylineReport& r) {
   out += "</main>\n</body></html>\n";
   return out;
 }
+
+}  // namespace
+}  // namespace html
+
+std::string RenderHtml(const StorylineReport& r) { return html::Render(r); }
 
 }  // namespace dossier::report

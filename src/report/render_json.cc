@@ -6,15 +6,17 @@
 namespace dossier::report {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using OrderedJson = nlohmann::ordered_json;
 
-Json OrNull(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
+OrderedJson OrNull(const std::string& s) {
+  return s.empty() ? OrderedJson(nullptr) : OrderedJson(s);
+}
 
-Json SourceJson(const SourceRef& s, bool with_span) {
-  Json j = {{"article", s.article},
-            {"outlet", OrNull(s.outlet)},
-            {"language", OrNull(s.language)},
-            {"published", OrNull(s.published)}};
+OrderedJson SourceJson(const SourceRef& s, bool with_span) {
+  OrderedJson j = {{"article", s.article},
+                   {"outlet", OrNull(s.outlet)},
+                   {"language", OrNull(s.language)},
+                   {"published", OrNull(s.published)}};
   if (with_span) {
     j["start"] = s.start;
     j["end"] = s.end;
@@ -22,11 +24,11 @@ Json SourceJson(const SourceRef& s, bool with_span) {
   return j;
 }
 
-Json ActorJson(const Actor& a) {
-  Json names = Json::array();
+OrderedJson ActorJson(const Actor& a) {
+  OrderedJson names = OrderedJson::array();
   for (const EntityVariantRecord& v : a.names)
     names.push_back({{"text", v.text}, {"count", v.count}});
-  Json roles = Json::array();
+  OrderedJson roles = OrderedJson::array();
   for (const ActorRole& r : a.roles) {
     roles.push_back({{"role", r.role},
                      {"country", OrNull(r.country)},
@@ -44,10 +46,10 @@ Json ActorJson(const Actor& a) {
           {"roles", roles}};
 }
 
-Json QuotesJson(const SpeakerQuotes& s) {
-  Json quotes = Json::array();
+OrderedJson QuotesJson(const SpeakerQuotes& s) {
+  OrderedJson quotes = OrderedJson::array();
   for (const ReportQuote& q : s.quotes) {
-    Json sources = Json::array();
+    OrderedJson sources = OrderedJson::array();
     for (const SourceRef& r : q.sources) sources.push_back(SourceJson(r, true));
     quotes.push_back({{"id", q.id},
                       {"text", q.text},
@@ -58,11 +60,11 @@ Json QuotesJson(const SpeakerQuotes& s) {
   return {{"speaker", OrNull(s.speaker_id)}, {"name", OrNull(s.speaker)}, {"quotes", quotes}};
 }
 
-Json FigureJson(const ReportFigure& f) {
+OrderedJson FigureJson(const ReportFigure& f) {
   return {{"id", f.id},
           {"value", f.value},
           {"low", f.low},
-          {"high", f.high ? Json(*f.high) : Json(nullptr)},
+          {"high", f.high ? OrderedJson(*f.high) : OrderedJson(nullptr)},
           {"approx", OrNull(f.approx)},
           {"unit", OrNull(f.unit)},
           {"counts", OrNull(f.counts)},
@@ -74,8 +76,8 @@ Json FigureJson(const ReportFigure& f) {
           {"conflicts", f.conflicts}};
 }
 
-Json ConflictJson(const ReportConflict& c) {
-  Json claims = Json::array();
+OrderedJson ConflictJson(const ReportConflict& c) {
+  OrderedJson claims = OrderedJson::array();
   for (const ReportClaim& claim : c.claims) {
     claims.push_back(
         {{"value", claim.value}, {"text", claim.text}, {"source", SourceJson(claim.source, true)}});
@@ -87,8 +89,8 @@ Json ConflictJson(const ReportConflict& c) {
           {"claims", claims}};
 }
 
-Json SourcesJson(const OutletSources& o) {
-  Json articles = Json::array();
+OrderedJson SourcesJson(const OutletSources& o) {
+  OrderedJson articles = OrderedJson::array();
   for (const SourceArticle& a : o.articles) {
     articles.push_back({{"id", a.id},
                         {"title", OrNull(a.title)},
@@ -104,13 +106,14 @@ Json SourcesJson(const OutletSources& o) {
 
 }  // namespace
 
-Json ReportJson(const StorylineReport& r) {
-  Json summary = Json::array();
+OrderedJson ReportJson(const StorylineReport& r) {
+  OrderedJson summary = OrderedJson::array();
   for (const SummarySentence& s : r.summary) {
     summary.push_back({{"text", s.text}, {"source", SourceJson(s.source, true)}});
   }
-  Json actors = Json::array(), quotes = Json::array(), figures = Json::array(),
-       conflicts = Json::array(), sources = Json::array();
+  OrderedJson actors = OrderedJson::array(), quotes = OrderedJson::array(),
+              figures = OrderedJson::array(), conflicts = OrderedJson::array(),
+              sources = OrderedJson::array();
   for (const Actor& a : r.actors) actors.push_back(ActorJson(a));
   for (const SpeakerQuotes& q : r.quotes) quotes.push_back(QuotesJson(q));
   for (const ReportFigure& f : r.figures) figures.push_back(FigureJson(f));
@@ -136,7 +139,7 @@ Json ReportJson(const StorylineReport& r) {
 }
 
 std::string RenderJson(const StorylineReport& r) {
-  return ReportJson(r).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return ReportJson(r).dump(2, ' ', false, OrderedJson::error_handler_t::replace) + "\n";
 }
 
 }  // namespace dossier::report

@@ -5,6 +5,9 @@
 #include "report/render_text.h"
 
 namespace dossier::report {
+// The Markdown sections, in a namespace of their own: render_html.cc has
+// sections of the same names, and a unity build compiles both in one file.
+namespace markdown {
 namespace {
 
 // Backslash-escapes the characters Markdown would read as markup (CommonMark
@@ -180,9 +183,7 @@ void Sources(const StorylineReport& r, std::string* out) {
   }
 }
 
-}  // namespace
-
-std::string RenderMarkdown(const StorylineReport& r) {
+std::string Render(const StorylineReport& r) {
   std::string out = "# " + Md(r.title) + "\n\n";
   out += "_" + KindLabel(r.kind) + " " + Code(r.id);
   if (r.kind == "event" && !r.storyline.empty()) out += " of storyline " + Code(r.storyline);
@@ -202,5 +203,10 @@ std::string RenderMarkdown(const StorylineReport& r) {
   Sources(r, &out);
   return out;
 }
+
+}  // namespace
+}  // namespace markdown
+
+std::string RenderMarkdown(const StorylineReport& r) { return markdown::Render(r); }
 
 }  // namespace dossier::report

@@ -42,7 +42,7 @@ constexpr char kListEntities[] =
     "SELECT id, type, name, alias_id, capital_of, article_count FROM entities ORDER BY id";
 constexpr char kGetEntity[] =
     "SELECT id, type, name, alias_id, capital_of, article_count FROM entities WHERE id = ?1";
-constexpr char kVariants[] =
+constexpr char kListVariants[] =
     "SELECT text, count FROM entity_variants WHERE entity = ?1 ORDER BY count DESC, text";
 constexpr char kEntityArticles[] = R"sql(
 SELECT a.id, coalesce(a.title, substr(a.text, 1, 70)), a.published, count(*) FROM mentions AS m
@@ -107,7 +107,7 @@ Result<FindingsTables> FindingsTables::Prepare(const Database& db) {
       {&t.get_state_, kGetState},
       {&t.list_entities_, kListEntities},
       {&t.get_entity_, kGetEntity},
-      {&t.variants_, kVariants},
+      {&t.variants_, kListVariants},
       {&t.entity_articles_, kEntityArticles},
       {&t.entity_roles_, kEntityRoles},
       {&t.clear_collection_, kClearCollection},

@@ -4,17 +4,12 @@
 #include <cctype>
 #include <string>
 
+#include "base/ascii.h"
 #include "text/abbreviation_data.h"
 #include "text/unicode_util.h"
 
 namespace dossier::text_internal {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // "pt-BR" -> "pt", "FR" -> "fr".
 std::string PrimaryLanguage(std::string_view language) {
@@ -105,7 +100,7 @@ Result<AbbreviationRules> AbbreviationRules::Parse(std::string_view content) {
   int line_number = 0;
   while (!content.empty()) {
     const size_t eol = content.find('\n');
-    std::string_view line = Trim(content.substr(0, eol));
+    std::string_view line = ascii::Trim(content.substr(0, eol));
     content.remove_prefix(eol == std::string_view::npos ? content.size() : eol + 1);
     ++line_number;
     if (line.empty() || line.front() == '#') continue;

@@ -3,6 +3,7 @@
 
 #include <charconv>
 
+#include "base/ascii.h"
 #include "text/segmenter.h"
 #include "time/time_data.h"
 
@@ -16,12 +17,10 @@ constexpr std::string_view kCategoryNames[] = {
     "vague",  "future",  "ordinal",   "decadepre"};
 
 bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 // Length of a space at `i` (ASCII or a no-break/thin space), 0 when none.
 size_t SpaceLength(std::string_view s, size_t i) {
-  unsigned char c = s[i];
-  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return 1;
+  if (ascii::IsSpace(s[i])) return 1;
   if (s.substr(i, 2) == "\xC2\xA0") return 2;
   if (s.substr(i, 3) == "\xE2\x80\xAF" || s.substr(i, 3) == "\xE2\x80\x89") return 3;
   return 0;
@@ -73,13 +72,13 @@ std::vector<TimeToken> TokenizeForTime(std::string_view s) {
     t.space_before = space;
     space = false;
     unsigned char c = s[i];
-    if (IsDigit(c)) {
+    if (ascii::IsDigit(c)) {
       t.kind = TimeToken::Kind::kNumber;
-      while (i < s.size() && IsDigit(s[i])) ++i;
+      while (i < s.size() && ascii::IsDigit(s[i])) ++i;
       while (i + 1 < s.size() && std::string_view(".,/:-").find(s[i]) != std::string_view::npos &&
-             IsDigit(s[i + 1])) {
+             ascii::IsDigit(s[i + 1])) {
         ++i;
-        while (i < s.size() && IsDigit(s[i])) ++i;
+        while (i < s.size() && ascii::IsDigit(s[i])) ++i;
       }
       t.end = static_cast<uint32_t>(i);
       t.folded.assign(s.substr(t.begin, t.end - t.begin));
