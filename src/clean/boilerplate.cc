@@ -34,7 +34,7 @@ struct Match {
 struct Line {
   std::string_view text;
   std::string folded;
-  size_t words = 0;
+  size_t words = 0;          // up to kMaxPolicyLineWords + 1
   size_t content_start = 0;  // after bullets, '>>' and other leading marks
   bool bullet = false;       // starts with a list bullet
   bool asterisk = false;     // a footnote: starts with '*' or "(*)"
@@ -217,7 +217,9 @@ struct BoilerplateStripper::Rep {
 Line BoilerplateStripper::Rep::Analyze(std::string_view text) const {
   Line l;
   l.text = text;
-  l.words = CountWords(text);
+  // Every rule compares the count with a threshold of at most
+  // kMaxPolicyLineWords, so counting stops just past it.
+  l.words = CountWords(text, kMaxPolicyLineWords);
   // No rule removes a line this long: skip the cue scan (most of the bytes
   // of an article are in such paragraphs).
   if (l.words > kMaxPolicyLineWords) return l;

@@ -97,7 +97,7 @@ std::string FoldAscii(std::string_view s) {
   return out;
 }
 
-size_t CountWords(std::string_view line) {
+size_t CountWords(std::string_view line, size_t limit) {
   size_t words = 0;
   bool token_has_word = false;
   for (size_t i = 0; i < line.size(); ++i) {
@@ -105,6 +105,7 @@ size_t CountWords(std::string_view line) {
     if (c == ' ' || c == '\n') {
       words += token_has_word;
       token_has_word = false;
+      if (words > limit) return words;
     } else if (!token_has_word) {
       token_has_word = c < 0x80 ? IsAsciiAlnum(c) : IsWordByteAt(line, i);
     }

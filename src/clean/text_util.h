@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -32,8 +33,11 @@ bool InTable(const Table& table, std::string_view word) {
   return std::find(std::begin(table), std::end(table), word) != std::end(table);
 }
 
-// Whitespace-separated tokens that contain at least one letter or digit.
-size_t CountWords(std::string_view line);
+// Whitespace-separated tokens that contain at least one letter or digit;
+// counting stops past `limit` (the result is then limit + 1), so a caller
+// that only compares the count with thresholds need not scan a long
+// paragraph to its end.
+size_t CountWords(std::string_view line, size_t limit = SIZE_MAX);
 
 // `line` without leading and trailing ASCII spaces.
 std::string_view TrimSpaces(std::string_view line);

@@ -28,6 +28,8 @@ TEST(TextUtilTest, FoldAscii) {
 
 TEST(TextUtilTest, CountWords) {
   EXPECT_EQ(CountWords(""), 0u);
+  EXPECT_EQ(CountWords("one two three four", 2), 3u);  // stops past the limit
+  EXPECT_EQ(CountWords("one two", 2), 2u);
   EXPECT_EQ(CountWords("  • Exclusive Events"), 2u);
   EXPECT_EQ(CountWords(">> READ ALSO -"), 2u);
   EXPECT_EQ(CountWords("Jean-Yves Le Drian, 2020."), 4u);

@@ -26,6 +26,7 @@
 #include <unicode/utext.h>
 
 #include "text/abbreviations.h"
+#include "text/sentence_breaker.h"
 #include "text/unicode_util.h"
 #include "text/word_tokenizer.h"
 
@@ -36,6 +37,7 @@ using text_internal::IsLineBreak;
 using text_internal::IsSpace;
 using text_internal::NextCodePoint;
 using text_internal::PrevCodePoint;
+using text_internal::SimpleSentenceBreaker;
 using text_internal::SimpleWordTokenizer;
 
 namespace {
@@ -105,6 +107,15 @@ bool LostSpaceAfter(std::string_view text, size_t dot) {
   return u_islower(NextCodePoint(text, &i));
 }
 
+// Whether ICU took the iterator's rules from the root locale: the locale it
+// reports is empty (or "root") unless its rules are tailored.
+bool HasRootRules(const icu::BreakIterator& it) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Locale rules = it.getLocale(ULOC_ACTUAL_LOCALE, status);
+  const std::string_view name = rules.getName();
+  return U_SUCCESS(status) && (name.empty() || name == "root");
+}
+
 std::unique_ptr<icu::BreakIterator> NewIterator(bool sentences, const icu::Locale& locale) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(
@@ -129,6 +140,10 @@ struct TextSegmenter::Rep {
   // rules ICU tailors (Finnish and Swedish join "a:b").
   SimpleWordTokenizer simple_words;
   bool use_simple_words = false;
+  // ICU's root sentence rules, several times faster; sentence_breaks for
+  // languages whose sentence rules ICU tailors.
+  SimpleSentenceBreaker simple_sentences;
+  bool use_simple_sentences = false;
   AbbreviationRules rules;
   UText sentence_text = UTEXT_INITIALIZER;
   UText word_text = UTEXT_INITIALIZER;
@@ -207,7 +222,9 @@ bool TextSegmenter::Rep::CollectUtf16SentenceBreaks(std::string_view text) {
 void TextSegmenter::Rep::CollectSentenceBreaks(std::string_view text) {
   breaks.clear();
   if (!sentence_breaks) return;
-  if (text.size() >= INT32_MAX || !CollectUtf16SentenceBreaks(text)) {
+  if (use_simple_sentences && simple_sentences.FindBreaks(text, &breaks)) {
+    // ICU's boundaries, found without ICU (sentence_breaker.h).
+  } else if (text.size() >= INT32_MAX || !CollectUtf16SentenceBreaks(text)) {
     breaks.clear();
     UErrorCode status = U_ZERO_ERROR;
     utext_openUTF8(&sentence_text, text.data(), static_cast<int64_t>(text.size()), &status);
@@ -324,16 +341,11 @@ TextSegmenter::TextSegmenter(std::string_view language) : rep_(std::make_unique<
   const std::string code(language);
   const icu::Locale locale = code.empty() ? icu::Locale::getRoot() : icu::Locale(code.c_str());
   rep_->sentence_breaks = NewIterator(/*sentences=*/true, locale);
+  if (rep_->sentence_breaks) rep_->use_simple_sentences = HasRootRules(*rep_->sentence_breaks);
   rep_->word_breaks = NewIterator(/*sentences=*/false, locale);
   if (rep_->word_breaks) rep_->piece_breaks.reset(rep_->word_breaks->clone());
   if (!rep_->piece_breaks) rep_->word_breaks.reset();
-  if (rep_->word_breaks) {
-    // The locale ICU took the rules from: empty (or "root") unless tailored.
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale rules = rep_->word_breaks->getLocale(ULOC_ACTUAL_LOCALE, status);
-    const std::string_view name = rules.getName();
-    rep_->use_simple_words = U_SUCCESS(status) && (name.empty() || name == "root");
-  }
+  if (rep_->word_breaks) rep_->use_simple_words = HasRootRules(*rep_->word_breaks);
   rep_->rules = AbbreviationRules::ForLanguage(language);
 }
 
