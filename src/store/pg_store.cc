@@ -71,10 +71,12 @@ SELECT seq FROM articles WHERE search @@ $1::tsquery
 ORDER BY seq DESC LIMIT 1 OFFSET $2)sql";
 
 // Title matches weigh ten times text matches; stems weigh as text. The
-// array is {D, C, B, A}: unused, stems, text, title.
+// array is {D, C, B, A}: unused, stems, text, title. Normalisation 1
+// divides by 1 + log(document length): of two equal matches the shorter
+// article ranks first, as with BM25.
 constexpr char kPgSearchPageSql[] = R"sql(
 SELECT id, title, outlet, published, language, seq,
-       ts_rank('{0, 0.1, 0.1, 1.0}', search, $1::tsquery) AS score
+       ts_rank('{0, 0.1, 0.1, 1.0}', search, $1::tsquery, 1) AS score
 FROM articles WHERE search @@ $1::tsquery AND seq >= $4
 ORDER BY score DESC, seq
 LIMIT $2 OFFSET $3)sql";

@@ -124,7 +124,9 @@ class BackendTest : public StoreTest, public ::testing::WithParamInterface<Backe
     ASSERT_EQ(Admin("CREATE SCHEMA " + schema_), "") << "PostgreSQL at " << server_;
   }
   void TearDown() override {
-    if (!schema_.empty()) EXPECT_EQ(Admin("DROP SCHEMA " + schema_ + " CASCADE"), "");
+    if (!schema_.empty()) {
+      EXPECT_EQ(Admin("DROP SCHEMA " + schema_ + " CASCADE"), "");
+    }
     StoreTest::TearDown();
   }
 
