@@ -216,7 +216,7 @@ TEST_F(StoreTest, RefusesAnotherApplicationsDatabase) {
 
 // A PostgreSQL URL opens the PostgreSQL backend: nothing listens on port 1,
 // and the error says so without the password.
-TEST_F(StoreTest, AnUnreachablePostgresIsAnIOError) {
+TEST_F(StoreTest, AnUnreachableServerIsAnIOError) {
   for (const char* location : {"postgresql://u:secret@127.0.0.1:1/dossier?connect_timeout=5",
                                "postgres://u:secret@127.0.0.1:1/db?connect_timeout=5"}) {
     Result<std::unique_ptr<Store>> s = Store::Open(location);
