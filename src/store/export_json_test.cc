@@ -24,6 +24,13 @@ using testing::Cat;
 using testing::MakeArticle;
 using testing::StoreTest;
 
+// The export on each backend.
+class ExportTest : public testing::BackendTest {};
+
+INSTANTIATE_TEST_SUITE_P(Backends, ExportTest,
+                         ::testing::Values(testing::Backend::kSqlite, testing::Backend::kPostgres),
+                         testing::BackendName);
+
 nlohmann::json Export(Store& store) {
   std::ostringstream out;
   Status s = store.ExportJson(out);
@@ -33,7 +40,7 @@ nlohmann::json Export(Store& store) {
   return doc;
 }
 
-TEST_F(StoreTest, ExportOfAnEmptyStoreHasEveryCollection) {
+TEST_P(ExportTest, ExportOfAnEmptyStoreHasEveryCollection) {
   std::unique_ptr<Store> store = OpenStore();
   nlohmann::json doc = Export(*store);
   ASSERT_TRUE(doc.is_object());
@@ -48,7 +55,7 @@ TEST_F(StoreTest, ExportOfAnEmptyStoreHasEveryCollection) {
   EXPECT_EQ(doc.size(), 9u);
 }
 
-TEST_F(StoreTest, ExportWritesArticlesWithNullsInDateOrder) {
+TEST_P(ExportTest, ExportWritesArticlesWithNullsInDateOrder) {
   std::unique_ptr<Store> store = OpenStore();
   AnalyzedArticle full = MakeArticle("full", "Line \"one\".\n\nÉté à Bagdad\t\\ \u2028.");
   Article& a = full.article;
@@ -107,7 +114,7 @@ TEST_F(StoreTest, ExportWritesArticlesWithNullsInDateOrder) {
 }
 
 // The CLI exports through a read-only store.
-TEST_F(StoreTest, ExportFromAReadOnlyStore) {
+TEST_P(ExportTest, ExportFromAReadOnlyStore) {
   ASSERT_TRUE(
       OpenStore()->PutArticles({MakeArticle("a", "Text."), MakeArticle("b", "More.")}).ok());
   std::unique_ptr<Store> store = OpenStore({.read_only = true});
@@ -116,7 +123,7 @@ TEST_F(StoreTest, ExportFromAReadOnlyStore) {
   EXPECT_EQ(doc["articles"].size(), 2u);
 }
 
-TEST_F(StoreTest, ExportReplacesIllFormedUtf8) {
+TEST_P(ExportTest, ExportReplacesIllFormedUtf8) {
   std::unique_ptr<Store> store = OpenStore();
   AnalyzedArticle bad = MakeArticle("bad", std::string("Broken \xff\xfe bytes \xc3."));
   bad.article.title = "T\xe2\x80";
@@ -128,7 +135,7 @@ TEST_F(StoreTest, ExportReplacesIllFormedUtf8) {
 }
 
 // docs/export.schema.json and the export agree on which properties exist.
-TEST_F(StoreTest, ExportMatchesTheDocumentedSchema) {
+TEST_P(ExportTest, ExportMatchesTheDocumentedSchema) {
   std::ifstream in(std::string(DOSSIER_SOURCE_DIR) + "/docs/export.schema.json");
   ASSERT_TRUE(in.good());
   nlohmann::json schema = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
@@ -179,7 +186,7 @@ class CountingBuf : public std::streambuf {
   }
 };
 
-TEST_F(StoreTest, ExportStreamsManyArticles) {
+TEST_P(ExportTest, ExportStreamsManyArticles) {
   std::unique_ptr<Store> store = OpenStore();
   constexpr int kArticles = 20000;
   std::vector<AnalyzedArticle> batch;
@@ -234,7 +241,7 @@ TEST_F(StoreTest, ExportQueriesDoNotSort) {
 }
 
 // A failing stream is an error, not a silent truncation.
-TEST_F(StoreTest, ExportReportsAFailingStream) {
+TEST_P(ExportTest, ExportReportsAFailingStream) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_TRUE(store->PutArticles({MakeArticle("a", "Text.")}).ok());
   std::ostringstream out;

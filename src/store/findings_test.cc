@@ -14,7 +14,10 @@ namespace {
 
 using testing::MakeArticle;
 
-class FindingsTest : public testing::StoreTest {};
+class FindingsTest : public testing::BackendTest {};
+INSTANTIATE_TEST_SUITE_P(Backends, FindingsTest,
+                         ::testing::Values(testing::Backend::kSqlite, testing::Backend::kPostgres),
+                         testing::BackendName);
 
 AnalyzedArticle Dated(const std::string& id, const std::string& text, const std::string& date) {
   AnalyzedArticle a = MakeArticle(id, text);
@@ -41,7 +44,7 @@ FindingsBatch OneEntityBatch(const std::string& article, int64_t entity) {
   return b;
 }
 
-TEST_F(FindingsTest, PendingIsDatedOldestFirstThenUndatedInStorageOrder) {
+TEST_P(FindingsTest, PendingIsDatedOldestFirstThenUndatedInStorageOrder) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_TRUE(store
                   ->PutArticles(
@@ -56,7 +59,7 @@ TEST_F(FindingsTest, PendingIsDatedOldestFirstThenUndatedInStorageOrder) {
   EXPECT_EQ(*pending, (std::vector<std::string>{"d2", "u1", "u2"}));
 }
 
-TEST_F(FindingsTest, FindingsStateAndEntityRoundTrip) {
+TEST_P(FindingsTest, FindingsStateAndEntityRoundTrip) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_TRUE(store->PutArticles({Dated("a", "Kadhimi Iraqi PM spoke.", "2021-01-02")}).ok());
   EXPECT_EQ(*store->GetState("resolver"), "");
@@ -77,7 +80,7 @@ TEST_F(FindingsTest, FindingsStateAndEntityRoundTrip) {
   EXPECT_EQ(store->GetEntity(7).status().code(), Status::Code::kNotFound);
 }
 
-TEST_F(FindingsTest, MentionsOfAnArticleByPosition) {
+TEST_P(FindingsTest, MentionsOfAnArticleByPosition) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_TRUE(store->PutArticles({MakeArticle("a", "Kadhimi spoke."), MakeArticle("b", "x")}).ok());
   FindingsBatch batch = OneEntityBatch("a", 3);
@@ -96,7 +99,7 @@ TEST_F(FindingsTest, MentionsOfAnArticleByPosition) {
   EXPECT_EQ(store->ListMentions("ghost").status().code(), Status::Code::kNotFound);
 }
 
-TEST_F(FindingsTest, ABatchNamingAnUnknownArticleStoresNothing) {
+TEST_P(FindingsTest, ABatchNamingAnUnknownArticleStoresNothing) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_TRUE(store->PutArticles({MakeArticle("a", "Kadhimi spoke.")}).ok());
   FindingsBatch b = OneEntityBatch("a", 0);
@@ -111,7 +114,7 @@ TEST_F(FindingsTest, ABatchNamingAnUnknownArticleStoresNothing) {
   EXPECT_EQ(store->PendingAnalysis()->size(), 1u);
 }
 
-TEST_F(FindingsTest, ExportHasEntitiesWithMentionTextCutByBytes) {
+TEST_P(FindingsTest, ExportHasEntitiesWithMentionTextCutByBytes) {
   std::unique_ptr<Store> store = OpenStore();
   // Multi-byte characters before the mention: offsets are bytes.
   const std::string text = "Élysée: Kadhimi spoke.";
@@ -148,7 +151,7 @@ TEST_F(FindingsTest, ExportHasEntitiesWithMentionTextCutByBytes) {
             keys(defs["entity"]["properties"]["roles"]["items"]["properties"]));
 }
 
-TEST_F(FindingsTest, ReadOnlyStoreRefusesFindings) {
+TEST_P(FindingsTest, ReadOnlyStoreRefusesFindings) {
   { ASSERT_TRUE(OpenStore()->PutArticles({MakeArticle("a", "Text.")}).ok()); }
   StoreOptions ro;
   ro.read_only = true;
@@ -163,7 +166,7 @@ TEST_F(FindingsTest, ReadOnlyStoreRefusesFindings) {
 namespace dossier {
 namespace {
 
-TEST_F(FindingsTest, OneFindingRowById) {
+TEST_P(FindingsTest, OneFindingRowById) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_TRUE(store->PutArticles({Dated("a", "Kadhimi spoke.", "2021-01-02")}).ok());
   FindingsBatch b;

@@ -121,10 +121,11 @@ TEST(DistinctStemsTest, Table) {
   for (const auto& c : kCases) EXPECT_EQ(store_internal::DistinctStems(c.in), c.out) << c.in;
 }
 
-class SearchTest : public StoreTest {
+class SearchTest : public testing::BackendTest {
  protected:
   void SetUp() override {
-    StoreTest::SetUp();
+    BackendTest::SetUp();
+    if (HasFatalFailure()) return;
     store_ = OpenStore();
     ASSERT_NE(store_, nullptr);
   }
@@ -154,7 +155,11 @@ class SearchTest : public StoreTest {
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(SearchTest, TitleMatchRanksAboveBodyMatch) {
+INSTANTIATE_TEST_SUITE_P(Backends, SearchTest,
+                         ::testing::Values(testing::Backend::kSqlite, testing::Backend::kPostgres),
+                         testing::BackendName);
+
+TEST_P(SearchTest, TitleMatchRanksAboveBodyMatch) {
   Put("body", "Weather report", "Rain in Baghdad today. Sun tomorrow in Erbil and Mosul.");
   Put("title", "Baghdad news", "Rain today. Sun tomorrow in Erbil and Mosul and Basra.");
   Put("none", "Other", "Nothing relevant here at all.");
@@ -169,7 +174,7 @@ TEST_F(SearchTest, TitleMatchRanksAboveBodyMatch) {
   EXPECT_EQ((*hits)[0].title, "Baghdad news");
 }
 
-TEST_F(SearchTest, ABroadQueryRanksItsMostRecentMatches) {
+TEST_P(SearchTest, ABroadQueryRanksItsMostRecentMatches) {
   // The best match (a title match) stored first, then 5,000 weaker matches.
   Put("oldest", "Baghdad news", "Baghdad news of the day.");
   std::vector<AnalyzedArticle> batch;
@@ -194,7 +199,7 @@ TEST_F(SearchTest, ABroadQueryRanksItsMostRecentMatches) {
   EXPECT_EQ(Ids("news day"), (std::vector<std::string>{"oldest"}));
 }
 
-TEST_F(SearchTest, AllWordsMustMatchAndDiacriticsAreIgnored) {
+TEST_P(SearchTest, AllWordsMustMatchAndDiacriticsAreIgnored) {
   Put("fr", "Le Président", "Le président de la République est arrivé à Bagdad.");
   Put("en", "President", "The president arrived in Washington.");
   EXPECT_EQ(Ids("president bagdad"), std::vector<std::string>{"fr"});
@@ -203,7 +208,7 @@ TEST_F(SearchTest, AllWordsMustMatchAndDiacriticsAreIgnored) {
   EXPECT_TRUE(Ids("president tehran").empty());
 }
 
-TEST_F(SearchTest, StemsMatchInTheStemsColumn) {
+TEST_P(SearchTest, StemsMatchInTheStemsColumn) {
   Put("a", "Troop movements", "A troop left the base.", "troop movement a troop left the base");
   Put("b", "Discussions", "Les discussions continuent.", "discuss continu");
   EXPECT_TRUE(Ids("troops").empty());  // no literal match
@@ -215,7 +220,7 @@ TEST_F(SearchTest, StemsMatchInTheStemsColumn) {
   EXPECT_TRUE(Ids("troops base", {"troop tehran"}).empty());
 }
 
-TEST_F(SearchTest, SnippetsShowTheMatchInBrackets) {
+TEST_P(SearchTest, SnippetsShowTheMatchInBrackets) {
   std::string text = "Opening words of the article. ";
   for (int i = 0; i < 40; ++i) text += Cat("filler", std::to_string(i), " ");
   text += "Then the minister visited Mosul on Thursday. ";
@@ -234,7 +239,7 @@ TEST_F(SearchTest, SnippetsShowTheMatchInBrackets) {
   EXPECT_GE(words, 20u) << snippet;
 }
 
-TEST_F(SearchTest, OnlyTheHitsTheCallerKeepsGetASnippet) {
+TEST_P(SearchTest, OnlyTheHitsTheCallerKeepsGetASnippet) {
   Put("kept", "Mosul", "The minister visited Mosul.");
   Put("dropped", "Mosul too", "The general visited Mosul.");
   SearchQuery q;
@@ -248,7 +253,7 @@ TEST_F(SearchTest, OnlyTheHitsTheCallerKeepsGetASnippet) {
   }
 }
 
-TEST_F(SearchTest, LimitAndOffsetPageThroughTheRanking) {
+TEST_P(SearchTest, LimitAndOffsetPageThroughTheRanking) {
   for (int i = 0; i < 7; ++i) {
     std::string text = "Kirkuk";
     for (int j = 0; j < i; ++j) text += " padding";  // longer text, lower BM25
@@ -266,7 +271,7 @@ TEST_F(SearchTest, LimitAndOffsetPageThroughTheRanking) {
 }
 
 // Query text is text: operators and SQL are words (or dropped), never syntax.
-TEST_F(SearchTest, SyntaxInTheQueryIsText) {
+TEST_P(SearchTest, SyntaxInTheQueryIsText) {
   Put("plain", "Plain", "Nothing special in a line about the foo and bar.");
   Put("or", "Or", "Choose red or blue; 1=1 is printed here.");
   Put("near", "Near", "The village is near a river.");

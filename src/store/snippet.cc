@@ -98,6 +98,16 @@ void AppendCollapsed(std::string_view between, std::string* out) {
 
 }  // namespace
 
+std::vector<std::string> FoldedTokens(std::string_view text) {
+  std::vector<std::string> out;
+  for (const Token& t : Tokenize(text)) {
+    std::string f;
+    FoldInto(text.substr(t.begin, t.end - t.begin), &f);
+    if (!f.empty()) out.push_back(std::move(f));
+  }
+  return out;
+}
+
 std::vector<std::string> SnippetTerms(const std::vector<std::string>& query_words) {
   std::vector<std::string> terms;
   for (const std::string& w : query_words) {

@@ -19,6 +19,11 @@
 
 namespace dossier::store_internal {
 
+// The tokens of `text` in order, each folded as matching folds it (tokens
+// that fold to nothing, such as a lone combining mark, are left out). The
+// PostgreSQL backend indexes these, so it matches as FTS5 unicode61 does.
+std::vector<std::string> FoldedTokens(std::string_view text);
+
 // The folded tokens of the query words (a word "al-Kazimi" gives "al" and
 // "kazimi"), distinct, in query order.
 std::vector<std::string> SnippetTerms(const std::vector<std::string>& query_words);

@@ -36,29 +36,6 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   }
 }
 
-Status WithContext(const Status& status, const std::string& context) {
-  std::string m = context + ": " + status.message();
-  switch (status.code()) {
-    case Status::Code::kOk:
-      return status;
-    case Status::Code::kInvalidInput:
-      return Status::InvalidInput(std::move(m));
-    case Status::Code::kNotFound:
-      return Status::NotFound(std::move(m));
-    case Status::Code::kIOError:
-      return Status::IOError(std::move(m));
-    case Status::Code::kCorruption:
-      return Status::Corruption(std::move(m));
-    case Status::Code::kUnsupported:
-      return Status::Unsupported(std::move(m));
-    case Status::Code::kLimitExceeded:
-      return Status::LimitExceeded(std::move(m));
-    case Status::Code::kInternal:
-      break;
-  }
-  return Status::Internal(std::move(m));
-}
-
 Database::~Database() { sqlite3_close_v2(db_); }
 
 Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}

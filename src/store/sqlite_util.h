@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "base/status.h"
+#include "store/with_context.h"
 
 namespace dossier::store_internal {
 
@@ -25,14 +26,6 @@ namespace dossier::store_internal {
 // category follows the code (constraint -> InvalidInput, I/O -> IOError, ...);
 // the message is "<what>: <sqlite message>".
 Status SqliteError(sqlite3* db, int rc, std::string_view what);
-
-// `status` with "<context>: " before its message, same code. OK stays OK.
-Status WithContext(const Status& status, const std::string& context);
-template <typename T>
-Result<T> WithContext(Result<T> result, const std::string& context) {
-  if (result.ok()) return result;
-  return WithContext(result.status(), context);
-}
 
 // Owns one connection; closes it on destruction.
 class Database {

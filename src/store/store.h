@@ -5,7 +5,8 @@
 //
 // One interface, several backends: a path opens the embedded SQLite backend
 // (WAL mode, versioned schema with migrations, FTS5 full-text index);
-// "postgresql://..." is reserved for the scale-out backend.
+// "postgresql://..." (or "postgres://...") opens the scale-out backend on a
+// PostgreSQL database (pg_store.h), with the same contract.
 //
 // Invariants: PutArticles is atomic per batch (all of the batch or none is
 // stored, even if the process is killed); an article already stored (same id,
