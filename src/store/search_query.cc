@@ -1,8 +1,12 @@
 // Tested by search_test.cc.
 #include "store/search_query.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+
+#include "store/snippet.h"
 
 namespace dossier::store_internal {
 namespace {
@@ -37,18 +41,31 @@ void AddWord(std::string_view text, size_t begin, size_t end, std::vector<std::s
   if (first != std::string_view::npos) out->emplace_back(text.substr(first, last - first));
 }
 
+// Appends `words` as one AND group, restricted to `columns` unless empty.
 void AppendGroup(std::string_view columns, const std::vector<std::string>& words,
                  std::string* out) {
   if (words.empty()) return;
   if (!out->empty()) *out += " OR ";
-  *out += "({";
-  *out += columns;
-  *out += "} : (";
+  *out += "(";
+  if (!columns.empty()) {
+    *out += "{";
+    *out += columns;
+    *out += "} : (";
+  }
   for (size_t i = 0; i < words.size(); ++i) {
     if (i > 0) *out += " AND ";
     *out += QuoteFts5(words[i]);
   }
-  *out += "))";
+  *out += columns.empty() ? ")" : "))";
+}
+
+// What a group of words matches, as the index sees it: the folded tokens of
+// each word (a word of several tokens is a phrase).
+std::vector<std::vector<std::string>> GroupTokens(const std::vector<std::string>& words) {
+  std::vector<std::vector<std::string>> out;
+  out.reserve(words.size());
+  for (const std::string& w : words) out.push_back(FoldedTokens(w));
+  return out;
 }
 
 }  // namespace
@@ -82,12 +99,30 @@ std::string QuoteFts5(std::string_view word) {
 }
 
 std::string BuildMatchExpression(const SearchQuery& query) {
-  std::string expr;
-  AppendGroup("title text", QueryWords(query.text), &expr);
+  // Every OR'ed group costs a walk of its doclists and its share of every
+  // score (a broad search cost three times as much with the duplicates), so
+  // a group that another one implies is left out: a stems group that
+  // repeats an earlier one, and the words group when a stems group has the
+  // same tokens (it matches them in more columns). A stems group is matched
+  // over every column, which needs no column filter.
+  const std::vector<std::string> words = QueryWords(query.text);
+  const std::vector<std::vector<std::string>> word_tokens = GroupTokens(words);
+  std::vector<std::vector<std::vector<std::string>>> seen;
+  bool words_implied = false;
+  std::string stem_groups;
   for (size_t i = 0; i < query.stems.size() && i < kMaxStemLists; ++i) {
-    AppendGroup("title text stems", QueryWords(query.stems[i]), &expr);
+    const std::vector<std::string> stems = QueryWords(query.stems[i]);
+    if (stems.empty()) continue;
+    std::vector<std::vector<std::string>> tokens = GroupTokens(stems);
+    if (std::find(seen.begin(), seen.end(), tokens) != seen.end()) continue;
+    words_implied = words_implied || tokens == word_tokens;
+    seen.push_back(std::move(tokens));
+    AppendGroup("", stems, &stem_groups);
   }
-  return expr;
+  std::string expr;
+  if (!words_implied) AppendGroup("title text", words, &expr);
+  if (!expr.empty() && !stem_groups.empty()) expr += " OR ";
+  return expr + stem_groups;
 }
 
 }  // namespace dossier::store_internal

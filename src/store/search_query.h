@@ -33,8 +33,10 @@ std::vector<std::string> QueryWords(std::string_view text);
 std::string QuoteFts5(std::string_view word);
 
 // The MATCH expression for `query`, or "" when it has no word:
-//   ({title text} : ("w1" AND "w2")) OR ({title text stems} : ("s1" AND "s2")) OR ...
-// with one stems group per non-empty entry of query.stems.
+//   ({title text} : ("w1" AND "w2")) OR ("s1" AND "s2") OR ...
+// with one stems group (over every column: title, text, stems) per distinct
+// non-empty entry of query.stems, and no words group when a stems group has
+// the same tokens (it matches all the words group does).
 std::string BuildMatchExpression(const SearchQuery& query);
 
 }  // namespace dossier::store_internal

@@ -77,8 +77,15 @@ TEST(QueryBuilderTest, QuotesAndGroups) {
   q.stems = {"french troop", "", "!!", "french \"troop"};
   EXPECT_EQ(BuildMatchExpression(q),
             "({title text} : (\"French\" AND \"troops\")) OR "
-            "({title text stems} : (\"french\" AND \"troop\")) OR "
-            "({title text stems} : (\"french\" AND \"troop\"))");
+            "(\"french\" AND \"troop\")");
+  // A stems group with the words' tokens implies the words group.
+  q.text = "North Carolina";
+  q.stems = {"north carolina", "north carolin"};
+  EXPECT_EQ(BuildMatchExpression(q), "(\"north\" AND \"carolina\") OR (\"north\" AND \"carolin\")");
+  // A phrase is not implied by its words apart.
+  q.text = "al-Kazimi";
+  q.stems = {"al kazimi"};
+  EXPECT_EQ(BuildMatchExpression(q), "({title text} : (\"al-Kazimi\")) OR (\"al\" AND \"kazimi\")");
   q.text = "?!";
   q.stems.clear();
   EXPECT_EQ(BuildMatchExpression(q), "");
