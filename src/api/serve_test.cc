@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -148,6 +149,43 @@ TEST_F(ServeTest, ServesJsonAndStopsCleanlyOnSigterm) {
   pid_ = -1;
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// A keep-alive connection holds its worker between requests; while another
+// connection waits for a worker, a response asks its client to close, so
+// the waiting one is served next instead of after the keep-alive timeout.
+TEST_F(ServeTest, KeepAliveYieldsToWaitingConnections) {
+  const int port = Start();  // 4 workers
+  ASSERT_GT(port, 0);
+  std::vector<std::unique_ptr<httplib::Client>> holders;
+  for (int i = 0; i < 4; ++i) {
+    holders.push_back(std::make_unique<httplib::Client>("127.0.0.1", port));
+    holders.back()->set_keep_alive(true);
+    holders.back()->set_read_timeout(10, 0);
+    httplib::Result r = holders.back()->Get("/api/stats");
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->get_header_value("Connection"), "") << "an idle server keeps connections alive";
+  }
+  // Every worker now holds an idle keep-alive connection: a fifth waits.
+  const auto start = std::chrono::steady_clock::now();
+  double waited_s = -1;
+  std::thread fifth([&] {
+    httplib::Client c("127.0.0.1", port);
+    c.set_read_timeout(10, 0);
+    httplib::Result r = c.Get("/api/stats");
+    if (r && r->status == 200) {
+      waited_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  httplib::Result again = holders[0]->Get("/api/stats");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200);
+  EXPECT_EQ(again->get_header_value("Connection"), "close");
+  fifth.join();
+  EXPECT_GE(waited_s, 0) << "the fifth connection got no answer";
+  // The keep-alive timeout is 5 s: the fifth was served when the first closed.
+  EXPECT_LT(waited_s, 3.0);
 }
 
 // The web UI's folder over HTTP: its files with their types, and no request

@@ -66,10 +66,25 @@ struct ApiServer::Rep {
   std::optional<StaticFiles> ui;  ///< none without an asset folder
   httplib::Server http;
   std::atomic<bool> bound{false};
+  std::atomic<size_t> waiting{0};  ///< connections waiting for a worker
+
+  // A worker serves one connection at a time, a keep-alive connection for
+  // up to options.keep_alive_requests requests, while the connections
+  // behind it in the queue wait with their requests already sent. Under
+  // load that made the wait of a queued connection the time of keep-alive
+  // cycles of every connection ahead of it (searches timed out after 10 s
+  // at 200 connections). So while any connection waits, each response
+  // asks its client to close: the worker then takes the next connection
+  // in turn, and each connection waits for one request of each of the
+  // others. An idle server keeps connections alive.
+  void YieldIfOthersWait(httplib::Response& res) const {
+    if (waiting.load(std::memory_order_relaxed) > 0) res.set_header("Connection", "close");
+  }
 
   void Answer(const httplib::Request& req, httplib::Response& res) {
     if (StaticFiles::Handles(req.path)) {
       AnswerUi(req, res);
+      YieldIfOthersWait(res);
       return;
     }
     Result<SessionPool::Lease> lease = sessions->Acquire();
@@ -78,6 +93,7 @@ struct ApiServer::Rep {
       return;
     }
     Send(router->Handle(ToApiRequest(req), lease->session()), res);
+    YieldIfOthersWait(res);
   }
 
   void AnswerUi(const httplib::Request& req, httplib::Response& res) const {
@@ -129,7 +145,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Create(const ServeOptions& options
 
   httplib::Server& http = rep->http;
   const size_t threads = options.threads;
-  http.new_task_queue = [threads] { return new internal::WorkerPool(threads); };
+  std::atomic<size_t>* waiting = &rep->waiting;
+  http.new_task_queue = [threads, waiting] { return new internal::WorkerPool(threads, waiting); };
   http.set_payload_max_length(options.max_request_bytes);
   http.set_read_timeout(options.read_timeout_seconds, 0);
   http.set_write_timeout(options.write_timeout_seconds, 0);

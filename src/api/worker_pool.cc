@@ -3,7 +3,7 @@
 
 namespace dossier::api::internal {
 
-WorkerPool::WorkerPool(size_t threads) {
+WorkerPool::WorkerPool(size_t threads, std::atomic<size_t>* waiting) : waiting_(waiting) {
   threads_.reserve(threads);
   for (size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { Work(); });
 }
@@ -15,6 +15,7 @@ void WorkerPool::enqueue(std::function<void()> job) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (stopping_) return;  // dropping the job closes nothing; the process is exiting
     jobs_.push_back(std::move(job));
+    waiting_->store(jobs_.size(), std::memory_order_relaxed);
   }
   ready_.notify_one();
 }
@@ -26,6 +27,7 @@ void WorkerPool::shutdown() {
     if (stopping_ && threads_.empty()) return;
     stopping_ = true;
     dropped.swap(jobs_);
+    waiting_->store(0, std::memory_order_relaxed);
   }
   ready_.notify_all();
   for (std::thread& t : threads_) t.join();
@@ -43,6 +45,7 @@ void WorkerPool::Work() {
       if (stopping_) return;
       job = std::move(jobs_.front());
       jobs_.pop_front();
+      waiting_->store(jobs_.size(), std::memory_order_relaxed);
     }
     job();
   }

@@ -1,6 +1,9 @@
 // WorkerPool: the server's fixed pool of worker threads (an httplib
 // TaskQueue), each serving one connection at a time.
 //
+// It counts the connections waiting for a worker in `*waiting`, so that the
+// server can end a keep-alive connection while others wait (server.cc).
+//
 // Unlike httplib's ThreadPool, Shutdown() drops the connections still
 // waiting for a worker (closing them) instead of serving them all first:
 // under overload that backlog can take minutes, and a SIGTERM must stop
@@ -10,6 +13,7 @@
 #ifndef DOSSIER_API_WORKER_POOL_H_
 #define DOSSIER_API_WORKER_POOL_H_
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -23,7 +27,8 @@ namespace dossier::api::internal {
 
 class WorkerPool : public httplib::TaskQueue {
  public:
-  explicit WorkerPool(size_t threads);
+  // REQUIRES: `waiting` outlives the pool.
+  WorkerPool(size_t threads, std::atomic<size_t>* waiting);
   ~WorkerPool() override;
 
   void enqueue(std::function<void()> job) override;
@@ -35,6 +40,7 @@ class WorkerPool : public httplib::TaskQueue {
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<std::function<void()>> jobs_;  // guarded by mutex_
+  std::atomic<size_t>* waiting_;            // jobs_.size(), for readers without mutex_
   bool stopping_ = false;                   // guarded by mutex_
   std::vector<std::thread> threads_;
 };
