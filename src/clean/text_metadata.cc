@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "base/ascii.h"
 #include "clean/dateline.h"
 #include "clean/dates.h"
 #include "clean/outlet_names.h"
@@ -88,7 +89,12 @@ bool SameTitle(std::string_view a, std::string_view b) {
 // a month. Returns the date; *update tells a modification date.
 std::optional<DateParts> SingleDateLine(std::string_view line, bool* update) {
   *update = false;
-  if (line.size() > kMaxDateLineBytes || CountWords(line) > kMaxDateLineWords) return std::nullopt;
+  // Every form ParseDate accepts has a year, in ASCII digits: a line without
+  // a digit (a title, a lead sentence) is no date line, and costs no parse.
+  if (line.size() > kMaxDateLineBytes || !ascii::HasDigit(line) ||
+      CountWords(line) > kMaxDateLineWords) {
+    return std::nullopt;
+  }
   const std::string folded = FoldAscii(line);
   std::string_view rest = line;
   const DateLabel* best = nullptr;
