@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "api/server.h"
 #include "engine/ingest_pipeline.h"
 
 namespace dossier {
@@ -154,12 +155,22 @@ TEST_F(ServeTest, ServesJsonAndStopsCleanlyOnSigterm) {
 // A keep-alive connection holds its worker between requests; while another
 // connection waits for a worker, a response asks its client to close, so
 // the waiting one is served next instead of after the keep-alive timeout.
+// In process, with yield_after 0 (every request counts as long).
 TEST_F(ServeTest, KeepAliveYieldsToWaitingConnections) {
-  const int port = Start();  // 4 workers
-  ASSERT_GT(port, 0);
+  api::ServeOptions options;
+  options.db = db_;
+  options.port = 0;
+  options.threads = 4;
+  options.yield_after = std::chrono::microseconds(0);
+  Result<std::unique_ptr<api::ApiServer>> server = api::ApiServer::Create(options);
+  ASSERT_TRUE(server.ok()) << server.status().ToString();
+  Result<int> port = (*server)->Bind();
+  ASSERT_TRUE(port.ok()) << port.status().ToString();
+  std::thread serving([&] { (void)(*server)->Run(); });
+
   std::vector<std::unique_ptr<httplib::Client>> holders;
   for (int i = 0; i < 4; ++i) {
-    holders.push_back(std::make_unique<httplib::Client>("127.0.0.1", port));
+    holders.push_back(std::make_unique<httplib::Client>("127.0.0.1", *port));
     holders.back()->set_keep_alive(true);
     holders.back()->set_read_timeout(10, 0);
     httplib::Result r = holders.back()->Get("/api/stats");
@@ -170,7 +181,7 @@ TEST_F(ServeTest, KeepAliveYieldsToWaitingConnections) {
   const auto start = std::chrono::steady_clock::now();
   double waited_s = -1;
   std::thread fifth([&] {
-    httplib::Client c("127.0.0.1", port);
+    httplib::Client c("127.0.0.1", *port);
     c.set_read_timeout(10, 0);
     httplib::Result r = c.Get("/api/stats");
     if (r && r->status == 200) {
@@ -186,6 +197,9 @@ TEST_F(ServeTest, KeepAliveYieldsToWaitingConnections) {
   EXPECT_GE(waited_s, 0) << "the fifth connection got no answer";
   // The keep-alive timeout is 5 s: the fifth was served when the first closed.
   EXPECT_LT(waited_s, 3.0);
+  holders.clear();
+  (*server)->Stop();
+  serving.join();
 }
 
 // The web UI's folder over HTTP: its files with their types, and no request

@@ -2,6 +2,7 @@
 #include "api/server.h"
 
 #include <atomic>
+#include <chrono>
 #include <optional>
 #include <vector>
 
@@ -73,27 +74,33 @@ struct ApiServer::Rep {
   // behind it in the queue wait with their requests already sent. Under
   // load that made the wait of a queued connection the time of keep-alive
   // cycles of every connection ahead of it (searches timed out after 10 s
-  // at 200 connections). So while any connection waits, each response
-  // asks its client to close: the worker then takes the next connection
-  // in turn, and each connection waits for one request of each of the
-  // others. An idle server keeps connections alive.
-  void YieldIfOthersWait(httplib::Response& res) const {
-    if (waiting.load(std::memory_order_relaxed) > 0) res.set_header("Connection", "close");
+  // at 200 connections). So while any connection waits, a response that
+  // kept its worker busy for options.yield_after or more asks its client to
+  // close: the worker then takes the next connection in turn. Cheaper
+  // requests keep their connection: a new connection per request would cost
+  // them more than the wait it saves. An idle server keeps every connection
+  // alive.
+  void YieldIfOthersWait(std::chrono::steady_clock::time_point start,
+                         httplib::Response& res) const {
+    if (waiting.load(std::memory_order_relaxed) > 0 &&
+        std::chrono::steady_clock::now() - start >= options.yield_after) {
+      res.set_header("Connection", "close");
+    }
   }
 
   void Answer(const httplib::Request& req, httplib::Response& res) {
     if (StaticFiles::Handles(req.path)) {
       AnswerUi(req, res);
-      YieldIfOthersWait(res);
       return;
     }
+    const auto start = std::chrono::steady_clock::now();
     Result<SessionPool::Lease> lease = sessions->Acquire();
     if (!lease.ok()) {
       Send(ErrorResponse(500, "store failure: " + lease.status().ToString()), res);
       return;
     }
     Send(router->Handle(ToApiRequest(req), lease->session()), res);
-    YieldIfOthersWait(res);
+    YieldIfOthersWait(start, res);
   }
 
   void AnswerUi(const httplib::Request& req, httplib::Response& res) const {

@@ -18,6 +18,7 @@
 #ifndef DOSSIER_API_SERVER_H_
 #define DOSSIER_API_SERVER_H_
 
+#include <chrono>
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -50,6 +51,11 @@ struct ServeOptions {
   // connections on 8 workers, 100 let waiting connections starve (p99 of
   // /api/stats 4.5 s, against 0.5 s with 5; bench/api_load.py).
   size_t keep_alive_requests = 5;
+  // While connections wait for a worker, a response to a request that kept
+  // its worker busy this long asks the client to close, so that the worker
+  // takes the next connection (server.cc). Default 2 ms: searches yield,
+  // stats and pages of storylines keep their connection.
+  std::chrono::microseconds yield_after{2000};
 };
 
 class ApiServer {
