@@ -63,7 +63,7 @@ int RunServe(const GlobalOptions& global, const ServeArgs& args) {
   }
   Result<std::unique_ptr<api::ApiServer>> server = api::ApiServer::Create(options);
   if (!server.ok()) {
-    PrintError("cannot serve " + global.db, server.status());
+    PrintError("cannot serve " + DisplayLocation(global.db), server.status());
     return kExitFailure;
   }
   Result<int> port = (*server)->Bind();

@@ -33,7 +33,7 @@ int RunStats(const GlobalOptions& global) {
     std::printf("%s\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kExitOk;
   }
-  std::printf("store      %s (schema v%d)\n", global.db.c_str(), s.schema_version);
+  std::printf("store      %s (schema v%d)\n", DisplayLocation(global.db).c_str(), s.schema_version);
   std::printf("articles   %llu  (%llu sentences, %llu words, %.1f KiB of text)\n",
               static_cast<unsigned long long>(s.articles),
               static_cast<unsigned long long>(s.sentences),

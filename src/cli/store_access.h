@@ -22,7 +22,7 @@ inline std::unique_ptr<Store> OpenStoreOrReport(const std::string& db, bool read
   options.read_only = read_only;
   Result<std::unique_ptr<Store>> store = Store::Open(db, options);
   if (!store.ok()) {
-    PrintError("cannot open store " + db, store.status());
+    PrintError("cannot open store " + DisplayLocation(db), store.status());
     return nullptr;
   }
   return std::move(*store);

@@ -104,6 +104,10 @@ struct StoreOptions {
   bool read_only = false;
 };
 
+// `location` as messages may show it: a PostgreSQL URL's password (in the
+// user info or a password= parameter) replaced by "***"; a path as it is.
+std::string DisplayLocation(const std::string& location);
+
 class Store {
  public:
   virtual ~Store() = default;

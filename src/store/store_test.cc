@@ -32,6 +32,16 @@ INSTANTIATE_TEST_SUITE_P(Backends, StoreContractTest,
                          ::testing::Values(testing::Backend::kSqlite, testing::Backend::kPostgres),
                          testing::BackendName);
 
+TEST(DisplayLocationTest, HidesPostgresPasswordsOnly) {
+  EXPECT_EQ(DisplayLocation("postgresql://ann:s3cret@db.example:5432/news"),
+            "postgresql://ann:***@db.example:5432/news");
+  EXPECT_EQ(DisplayLocation("postgres://db/news?user=ann&password=s3cret&sslmode=require"),
+            "postgres://db/news?user=ann&password=***&sslmode=require");
+  EXPECT_EQ(DisplayLocation("postgresql://ann@db/news"), "postgresql://ann@db/news");
+  // A file path is shown as it is, whatever it holds.
+  EXPECT_EQ(DisplayLocation("/data/a:b@c/password=x.db"), "/data/a:b@c/password=x.db");
+}
+
 TEST_F(StoreTest, OpenCreatesAndMigratesAnEmptyFile) {
   std::unique_ptr<Store> store = OpenStore();
   ASSERT_NE(store, nullptr);
