@@ -8,6 +8,7 @@
 #include <optional>
 #include <utility>
 
+#include "store/article_counts.h"
 #include "store/pg_export.h"
 #include "store/pg_findings.h"
 #include "store/pg_schema.h"
@@ -90,22 +91,6 @@ constexpr char kPgStatsMoreSql[] = R"sql(
 SELECT (SELECT min(published) FROM articles), (SELECT max(published) FROM articles),
        (SELECT count(*) FROM analysed), (SELECT count(*) FROM entities))sql";
 
-int64_t PgClamp(size_t v) {
-  return v > static_cast<size_t>(std::numeric_limits<int64_t>::max())
-             ? std::numeric_limits<int64_t>::max()
-             : static_cast<int64_t>(v);
-}
-
-// What one batch adds to article_counts, per (language, outlet). Written in
-// key order, so concurrent writers lock the counter rows in one order.
-struct PgCountsDelta {
-  int64_t articles = 0;
-  int64_t sentences = 0;
-  int64_t tokens = 0;
-  int64_t text_bytes = 0;
-};
-using PgCountsByKey = std::map<std::pair<std::string, std::string>, PgCountsDelta>;
-
 class PgStore final : public Store {
  public:
   PgStore(std::unique_ptr<pqxx::connection> conn, std::string name, bool read_only,
@@ -153,7 +138,7 @@ class PgStore final : public Store {
   }
 
  private:
-  void PutOne(pqxx::work& t, const AnalyzedArticle& a, PutOutcome* outcome, PgCountsByKey* counts);
+  void PutOne(pqxx::work& t, const AnalyzedArticle& a, PutOutcome* outcome, CountsByKey* counts);
 
   template <typename Body>
   Status Read(Body&& body) {
@@ -190,7 +175,7 @@ Result<PutOutcome> PgStore::PutArticles(const std::vector<AnalyzedArticle>& batc
     outcome = PutOutcome();
     outcome.ids.reserve(batch.size());
     outcome.inserted.reserve(batch.size());
-    PgCountsByKey counts;
+    CountsByKey counts;
     for (size_t i = 0; i < batch.size(); ++i) {
       try {
         PutOne(t, batch[i], &outcome, &counts);
@@ -212,7 +197,7 @@ Result<PutOutcome> PgStore::PutArticles(const std::vector<AnalyzedArticle>& batc
 }
 
 void PgStore::PutOne(pqxx::work& t, const AnalyzedArticle& analyzed, PutOutcome* outcome,
-                     PgCountsByKey* counts) {
+                     CountsByKey* counts) {
   const Article& a = analyzed.article;
   const std::string stems = DistinctStems(analyzed.stems);
   const std::string title = StorableText(a.title);
@@ -225,11 +210,7 @@ void PgStore::PutOne(pqxx::work& t, const AnalyzedArticle& analyzed, PutOutcome*
       hash, static_cast<int64_t>(analyzed.sentence_count),
       static_cast<int64_t>(analyzed.token_count), text, stems, BuildTsvector(title, text, stems));
   if (inserted.size() == 1) {
-    PgCountsDelta& c = (*counts)[{a.language, a.outlet}];
-    ++c.articles;
-    c.sentences += analyzed.sentence_count;
-    c.tokens += analyzed.token_count;
-    c.text_bytes += static_cast<int64_t>(text.size());
+    CountArticle(analyzed, text.size(), counts);
     outcome->ids.push_back(a.id);
     outcome->inserted.push_back(true);
     ++outcome->inserted_count;
@@ -282,8 +263,8 @@ Result<std::vector<SearchHit>> PgStore::Search(const SearchQuery& query) {
     // best: a broad query ranks its kPgSearchWindowSize most recent matches.
     const pqxx::result window = t.exec_prepared(kPgSearchWindow, tsquery, kPgSearchWindowSize - 1);
     const int64_t window_start = window.empty() ? 0 : window[0][0].as<int64_t>();
-    const pqxx::result page = t.exec_prepared(kPgSearchPage, tsquery, PgClamp(query.limit),
-                                              PgClamp(query.offset), window_start);
+    const pqxx::result page = t.exec_prepared(kPgSearchPage, tsquery, ClampToInt64(query.limit),
+                                              ClampToInt64(query.offset), window_start);
     for (const pqxx::row& row : page) {
       SearchHit h;
       h.id = FieldText(row[0]);

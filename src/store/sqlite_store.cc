@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "store/article_counts.h"
 #include "store/export_json.h"
 #include "store/schema.h"
 #include "store/search_query.h"
@@ -94,21 +95,6 @@ constexpr char kLatest[] =
 std::string ColumnString(const Statement& st, int index) {
   return std::string(st.ColumnText(index));
 }
-
-int64_t Clamp(size_t v) {
-  return v > static_cast<size_t>(std::numeric_limits<int64_t>::max())
-             ? std::numeric_limits<int64_t>::max()
-             : static_cast<int64_t>(v);
-}
-
-// What one batch adds to article_counts, per (language, outlet).
-struct CountsDelta {
-  int64_t articles = 0;
-  int64_t sentences = 0;
-  int64_t tokens = 0;
-  int64_t text_bytes = 0;
-};
-using CountsByKey = std::map<std::pair<std::string, std::string>, CountsDelta>;
 
 class SqliteStore final : public Store {
  public:
@@ -269,11 +255,7 @@ Status SqliteStore::PutOne(const AnalyzedArticle& analyzed, PutOutcome* outcome,
     insert_index_row_.BindText(3, a.text);
     insert_index_row_.BindText(4, stems);
     DOSSIER_RETURN_IF_ERROR(insert_index_row_.Run());
-    CountsDelta& c = (*counts)[{a.language, a.outlet}];
-    ++c.articles;
-    c.sentences += analyzed.sentence_count;
-    c.tokens += analyzed.token_count;
-    c.text_bytes += static_cast<int64_t>(a.text.size());
+    CountArticle(analyzed, a.text.size(), counts);
     outcome->ids.push_back(a.id);
     outcome->inserted.push_back(true);
     ++outcome->inserted_count;
@@ -349,8 +331,8 @@ Result<std::vector<SearchHit>> SqliteStore::Search(const SearchQuery& query) {
   const std::vector<std::string> terms = SnippetTerms(QueryWords(query.text));
   StatementScope scope(search_);
   search_.BindText(1, match);
-  search_.BindInt64(2, Clamp(query.limit));
-  search_.BindInt64(3, Clamp(query.offset));
+  search_.BindInt64(2, ClampToInt64(query.limit));
+  search_.BindInt64(3, ClampToInt64(query.offset));
   search_.BindInt64(4, window_start);
   for (;;) {
     Result<bool> row = search_.Step();
