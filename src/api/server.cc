@@ -8,6 +8,7 @@
 
 #include <httplib.h>
 
+#include "api/listen_backlog.h"
 #include "api/session_pool.h"
 #include "api/static_files.h"
 #include "api/worker_pool.h"
@@ -203,6 +204,10 @@ Result<int> ApiServer::Bind() {
   } else if (!rep_->http.bind_to_port(o.host, port)) {
     return Status::IOError("cannot bind to " + o.host + ":" + std::to_string(port));
   }
+  // httplib's compiled-in backlog is 5 (listen_backlog.h).
+  Result<int> widened = internal::WidenListenBacklog(port);
+  if (!widened.ok()) return widened.status();
+  if (*widened == 0) return Status::Internal("the server's listening socket was not found");
   rep_->bound = true;
   return port;
 }
