@@ -361,6 +361,10 @@ TEST(ClaimsJson, RoundTrip) {
   n.approx = "some";
   n.unit = "American soldiers";
   n.counted = "troops";
+  // What conflicts compare: a restarted analysis must see them too.
+  n.vague = true;
+  n.qualifier = "elit";
+  n.counts_a_set = false;
   n.subject_keys = {"E3", "iraq"};
   n.date.known = true;
   n.date.value = "2020-08";
@@ -380,6 +384,9 @@ TEST(ClaimsJson, RoundTrip) {
   ASSERT_EQ(back->figures.size(), 1u);
   EXPECT_EQ(back->figures[0].high, n.high);
   EXPECT_EQ(back->figures[0].subject_keys, n.subject_keys);
+  EXPECT_TRUE(back->figures[0].vague);
+  EXPECT_EQ(back->figures[0].qualifier, "elit");
+  EXPECT_FALSE(back->figures[0].counts_a_set);
   EXPECT_EQ(back->figures[0].date.start, n.date.start);
   EXPECT_EQ(back->happenings[0].participant, "E7");
   EXPECT_EQ(ClaimsToJson(*back), ClaimsToJson(f));
