@@ -34,6 +34,7 @@ void StopOnSignals() {
 struct NatsArgs {
   std::string url = "nats://127.0.0.1:4222";
   std::string stream = "dossier";
+  scaleout::ConsumerOptions consumer;  ///< whoever comes first creates the consumer
 };
 
 void AddNatsOptions(CLI::App* cmd, NatsArgs* a) {
@@ -41,6 +42,11 @@ void AddNatsOptions(CLI::App* cmd, NatsArgs* a) {
   cmd->add_option("--stream", a->stream,
                   "the stream: subjects STREAM.articles, STREAM.dead (dead letters)")
       ->capture_default_str();
+  cmd->add_option("--ack-wait-ms", a->consumer.ack_wait_ms,
+                  "redeliver a message unacked this long (fixed when the workers' consumer is "
+                  "created)")
+      ->capture_default_str()
+      ->check(CLI::Range(int64_t{100}, int64_t{3600000}));
 }
 
 std::unique_ptr<scaleout::JetStream> ConnectOrReport(const NatsArgs& a) {
@@ -63,6 +69,10 @@ int RunPublish(const GlobalOptions& global, const PublishArgs& args) {
   std::unique_ptr<scaleout::JetStream> js = ConnectOrReport(args.nats);
   if (!js) return kExitFailure;
   if (Status s = js->EnsureStreams(); !s.ok()) {
+    PrintError("NATS", s);
+    return kExitFailure;
+  }
+  if (Status s = js->EnsureConsumer(args.nats.consumer); !s.ok()) {
     PrintError("NATS", s);
     return kExitFailure;
   }
@@ -116,7 +126,9 @@ int RunWorker(const GlobalOptions& global, const WorkerArgs& args) {
   StopOnSignals();
   std::unique_ptr<scaleout::JetStream> js = ConnectOrReport(args.nats);
   if (!js) return kExitFailure;
-  scaleout::Worker worker(js.get(), global.db, args.options);
+  scaleout::WorkerOptions options = args.options;
+  options.consumer = args.nats.consumer;
+  scaleout::Worker worker(js.get(), global.db, options);
   Result<scaleout::WorkerReport> r = worker.Run(&g_stop);
   if (!r.ok()) {
     PrintError("worker stopped", r.status());
@@ -148,7 +160,9 @@ int RunCluster(const GlobalOptions& global, const ClusterArgs& args) {
   if (!store) return kExitFailure;
   std::unique_ptr<scaleout::JetStream> js = ConnectOrReport(args.nats);
   if (!js) return kExitFailure;
-  scaleout::Clusterer clusterer(js.get(), store.get(), args.options);
+  scaleout::ClusterOptions options = args.options;
+  options.consumer = args.nats.consumer;
+  scaleout::Clusterer clusterer(js.get(), store.get(), options);
   clusterer.set_window_callback([](const scaleout::ClusterReport& r) {
     std::fprintf(stderr, "dossier cluster: analysed up to message %llu (%llu articles so far)\n",
                  static_cast<unsigned long long>(r.cursor),
@@ -264,9 +278,6 @@ void AddScaleOutCommands(CLI::App& app, const GlobalOptions& global, int* exit_c
   cmd->add_option("--batch", work->options.batch, "messages per fetch and transaction")
       ->capture_default_str()
       ->check(CLI::Range(1, 4096));
-  cmd->add_option("--ack-wait-ms", work->options.consumer.ack_wait_ms,
-                  "redeliver a message unacked this long (set when the consumer is created)")
-      ->capture_default_str();
   cmd->add_flag("--exit-when-idle", work->options.exit_when_idle,
                 "stop when no message is left for any worker");
   cmd->callback([&global, work, exit_code] { *exit_code = RunWorker(global, *work); });

@@ -89,7 +89,7 @@ Status Clusterer::AnalyzeWindow(uint64_t from, uint64_t to) {
 
 Result<ClusterReport> Clusterer::Run(const std::atomic<bool>* stop) {
   DOSSIER_RETURN_IF_ERROR(js_->EnsureStreams());
-  DOSSIER_RETURN_IF_ERROR(js_->EnsureConsumer(ConsumerOptions()));
+  DOSSIER_RETURN_IF_ERROR(js_->EnsureConsumer(options_.consumer));
   Result<std::unique_ptr<AnalysisPass>> pass = AnalysisPass::Create(store_);
   if (!pass.ok()) return pass.status();
   pass_->pass = std::move(*pass);

@@ -40,6 +40,7 @@ struct ClusterOptions {
   int64_t idle_ms = 1000;       ///< quiet time before a partial window
   int64_t poll_ms = 200;        ///< how often the consumer is looked at
   bool exit_when_idle = false;  ///< stop once everything published is analysed
+  ConsumerOptions consumer;     ///< used when this process creates the consumer
 };
 
 struct ClusterReport {
