@@ -87,6 +87,13 @@ int RunPublish(const GlobalOptions& global, const PublishArgs& args) {
   auto on_record = [&](RawRecord&& r) -> bool {
     ++records;
     const std::string bytes = scaleout::EncodeRecord(r);
+    if (static_cast<int64_t>(bytes.size()) > js->max_payload()) {
+      on_error(InputError{r.path, r.locator,
+                          "record of " + std::to_string(bytes.size()) +
+                              " bytes is larger than the NATS server's max_payload (" +
+                              std::to_string(js->max_payload()) + " bytes)"});
+      return true;
+    }
     bool duplicate = false;
     failure = js->Publish(bytes, scaleout::RecordMessageId(bytes), &duplicate);
     if (!failure.ok()) return false;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <exception>
 #include <map>
 #include <thread>
@@ -101,9 +102,14 @@ Result<ClusterReport> Clusterer::Run(const std::atomic<bool>* stop) {
   auto last_change = std::chrono::steady_clock::now();
   while (!stop->load()) {
     Result<ConsumerCounts> c = js_->Consumer();
-    if (!c.ok()) return c.status();
     Result<StreamCounts> w = js_->WorkStream();
-    if (!w.ok()) return w.status();
+    if (!c.ok() || !w.ok()) {
+      // NATS unreachable or slow: the client reconnects.
+      std::fprintf(stderr, "dossier cluster: %s (retrying)\n",
+                   (c.ok() ? w.status() : c.status()).ToString().c_str());
+      std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      continue;
+    }
     const auto now = std::chrono::steady_clock::now();
     if (w->last_seq != seen_last_seq) {
       seen_last_seq = w->last_seq;

@@ -60,6 +60,8 @@ class Clusterer {
   }
 
   // Works until *stop is set or, with exit_when_idle, nothing is left.
+  // NATS errors are retried; a store error ends the run (the store holds a
+  // consistent state: a new clusterer continues from it).
   Result<ClusterReport> Run(const std::atomic<bool>* stop);
 
  private:

@@ -153,6 +153,8 @@ Status JetStream::EnsureConsumer(const ConsumerOptions& options) {
   return Status::OK();
 }
 
+int64_t JetStream::max_payload() const { return natsConnection_GetMaxPayload(Nc(nc_)); }
+
 Status JetStream::Publish(std::string_view data, const std::string& msg_id, bool* duplicate) {
   *duplicate = false;
   jsPubOptions po;

@@ -91,6 +91,9 @@ class JetStream {
   // by whoever creates it).
   Status EnsureConsumer(const ConsumerOptions& options);
 
+  // The largest message the server takes (its max_payload).
+  int64_t max_payload() const;
+
   // Publishes to the work stream, waiting for the server's ack. `msg_id`
   // names the message for deduplication; *duplicate tells whether the
   // server dropped it as already stored.

@@ -42,7 +42,14 @@ struct Worker::Impl {
   Status NakAll(const std::vector<Delivery*>& ds);
   Status Process(std::vector<std::unique_ptr<Delivery>> batch);
   void MaybeBeat(bool now);
+  // Reports a NATS error the worker rides out, and waits a little.
+  void Transient(const Status& s);
 };
+
+void Worker::Impl::Transient(const Status& s) {
+  std::fprintf(stderr, "dossier worker: %s (retrying)\n", s.ToString().c_str());
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+}
 
 Status Worker::Impl::OpenStore() {
   store.reset();
@@ -170,17 +177,25 @@ Result<WorkerReport> Worker::Run(const std::atomic<bool>* stop) {
   while (!stop->load()) {
     Result<std::vector<std::unique_ptr<Delivery>>> batch =
         w.js->Fetch(w.options.batch, w.options.fetch_wait_ms);
-    if (!batch.ok()) return batch.status();
+    if (!batch.ok()) {
+      // NATS unreachable or slow: the client reconnects; messages in hand
+      // are redelivered after the ack wait.
+      w.Transient(batch.status());
+      continue;
+    }
     if (batch->empty()) {
       w.MaybeBeat(false);
       if (w.options.exit_when_idle) {
         Result<ConsumerCounts> c = w.js->Consumer();
-        if (!c.ok()) return c.status();
+        if (!c.ok()) {
+          w.Transient(c.status());
+          continue;
+        }
         if (c->pending == 0 && c->ack_pending == 0) break;
       }
       continue;
     }
-    DOSSIER_RETURN_IF_ERROR(w.Process(std::move(*batch)));
+    if (Status s = w.Process(std::move(*batch)); !s.ok()) w.Transient(s);
     w.MaybeBeat(false);
     if (w.store == nullptr) {
       // The store failed: wait a little before trying it again.

@@ -15,7 +15,7 @@
 // A message no stage can process (undecodable, no text after cleaning, a
 // stage that throws) goes to the dead-letter subject with its error and is
 // terminated; a store error naks the batch with a delay and reopens the
-// store.
+// store; a NATS error is retried (the client reconnects).
 //
 // Thread-safety: one Worker per thread.
 #ifndef DOSSIER_SCALEOUT_WORKER_H_
@@ -60,8 +60,9 @@ class Worker {
   ~Worker();
 
   // Works until *stop is set (finishing the batch in hand) or, with
-  // exit_when_idle, until nothing is left. Fails when the store cannot be
-  // opened at all, NATS fails, or the models cannot be loaded.
+  // exit_when_idle, until nothing is left. Fails when the streams cannot be
+  // set up, the store cannot be opened at start, or the models cannot be
+  // loaded; later NATS and store errors are retried.
   Result<WorkerReport> Run(const std::atomic<bool>* stop);
 
  private:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throwaway NATS server with JetStream for the tests (the ctest fixture `nats`):
+# A throwaway NATS server with JetStream for the tests and benchmarks (the ctest fixture `nats`):
 #   nats_fixture.sh start STATE_DIR   start `nats-server -js` on 127.0.0.1 (a free port), its
 #                                     JetStream store in a temporary directory, and write its
 #                                     URL to STATE_DIR/url
@@ -44,7 +44,9 @@ case "$cmd" in
     data=$(mktemp -d /tmp/dossier-nats.XXXXXX)
     echo "$data" >"$state/datadir"
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    setsid "$server" -js -a 127.0.0.1 -p "$port" -sd "$data/js" -P "$data/pid" \
+    # Messages up to ingest's default record limit (8 MiB; the server's default is 1 MiB).
+    printf 'max_payload: 8388608\n' >"$data/server.conf"
+    setsid "$server" -c "$data/server.conf" -js -a 127.0.0.1 -p "$port" -sd "$data/js" -P "$data/pid" \
       >"$data/server.log" 2>&1 </dev/null &
     for _ in $(seq 100); do
       if python3 -c "import socket,sys; s=socket.create_connection(('127.0.0.1', $port), 0.2); sys.exit(0 if s.recv(4).startswith(b'INFO') else 1)" 2>/dev/null; then
