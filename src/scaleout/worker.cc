@@ -123,9 +123,10 @@ Status Worker::Impl::Process(std::vector<std::unique_ptr<Delivery>> batch) {
       Result<Article> stored = articles[i].article;
       if (stored_id != articles[i].article.id) stored = store->GetArticle(stored_id);
       if (!stored.ok()) {
+        // The store failed: this one and the rest come back later.
         store.reset();
-        DOSSIER_RETURN_IF_ERROR(NakAll({d}));
-        continue;
+        done.insert(done.end(), taken.begin() + static_cast<long>(i), taken.end());
+        return NakAll(done);
       }
       Result<PreparedArticle> p = preparer->Prepare(*stored);
       if (!p.ok()) {
