@@ -330,8 +330,9 @@ Status AnalysisPass::Impl::Finish(const Article& article, PreparedArticle prepar
 }
 
 // The earliest estimated publication day of `articles`; "" when none has
-// one. An article of an earlier run is looked up in its stored happenings,
-// whose lead carries the day and whether it was estimated.
+// one. An article of an earlier run is looked up in its stored happenings:
+// the day written there (or, in stores written before it was, the day of the
+// lead when that rests on an estimate).
 std::string AnalysisPass::Impl::EstimatedDate(const std::vector<std::string>& articles) {
   std::string earliest;
   for (const std::string& id : articles) {
@@ -341,7 +342,10 @@ std::string AnalysisPass::Impl::EstimatedDate(const std::vector<std::string>& ar
       Result<FindingRow> row = store->GetFinding(kHappenings, id);
       if (row.ok()) {
         const nlohmann::json j = nlohmann::json::parse(row->json, nullptr, false);
-        if (!j.is_discarded() && j.contains("happenings")) {
+        if (!j.is_discarded() && j.contains("estimated_published") &&
+            j["estimated_published"].is_string()) {
+          day = j["estimated_published"].get<std::string>();
+        } else if (!j.is_discarded() && j.contains("happenings")) {
           for (const auto& h : j["happenings"]) {
             if (h.value("lead", false) && h.value("estimated", false) && h["date"].is_string()) {
               day = h["date"].get<std::string>().substr(0, 10);
