@@ -16,51 +16,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "export_compare.h"
+
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadFile(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// The test server's URL (DOSSIER_TEST_PG_URL, else the fixture's file).
-std::string ServerUrl() {
-  if (const char* env = std::getenv("DOSSIER_TEST_PG_URL"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  std::ifstream in(std::string(DOSSIER_BINARY_DIR) + "/pg-fixture/url");
-  std::string url;
-  std::getline(in, url);
-  return url;
-}
-
-// Every string in `doc` that is an id of `ids` becomes its rank: "#n".
-void RenameIds(nlohmann::json* doc, const std::map<std::string, std::string>& ids) {
-  if (doc->is_string()) {
-    auto it = ids.find(doc->get<std::string>());
-    if (it != ids.end()) *doc = it->second;
-  } else if (doc->is_array() || doc->is_object()) {
-    for (auto& v : *doc) RenameIds(&v, ids);
-  }
-}
-
-// The export with article and entity ids replaced by their position (the
-// documents order both), and the articles' paths made relative.
-nlohmann::json Normalised(nlohmann::json doc) {
-  std::map<std::string, std::string> ids;
-  for (const char* collection : {"articles", "entities"}) {
-    size_t n = 0;
-    for (auto& x : doc[collection]) {
-      ids[x["id"].get<std::string>()] = std::string(collection) + "#" + std::to_string(n++);
-    }
-  }
-  RenameIds(&doc, ids);
-  return doc;
-}
+using dossier_test::Normalised;
+using dossier_test::ReadFile;
+using dossier_test::ServerUrl;
 
 class PostgresCliTest : public ::testing::Test {
  protected:

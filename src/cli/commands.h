@@ -44,6 +44,8 @@ void AddConflictsCommand(CLI::App& app, const GlobalOptions& global, int* exit_c
 void AddStoriesCommands(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddServeCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
 void AddReportCommand(CLI::App& app, const GlobalOptions& global, int* exit_code);
+// publish, worker, cluster, status: scale-out over NATS JetStream.
+void AddScaleOutCommands(CLI::App& app, const GlobalOptions& global, int* exit_code);
 
 }  // namespace dossier::cli
 

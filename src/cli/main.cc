@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   AddStoriesCommands(app, global, &exit_code);
   AddReportCommand(app, global, &exit_code);
   AddServeCommand(app, global, &exit_code);
+  AddScaleOutCommands(app, global, &exit_code);
   AddExtractCommand(app, global, &exit_code);
   AddNerCommand(app, global, &exit_code);
   AddTrainNerCommand(app, global, &exit_code);

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/article_prep.h"
 #include "engine/article_stages.h"
 #include "engine/claims_json.h"
 #include "entities/article_entities.h"
@@ -147,15 +148,9 @@ struct AnalysisPass::Impl {
   Store* store = nullptr;
   AnalysisOptions options;
   ProgressCallback on_progress;
-  ner::ModelRegistry models;
   std::unique_ptr<const identity::IdentityResources> resources;
   std::unique_ptr<identity::EntityResolver> resolver;
-  // Per language: its NER (segmenter and tagger), or null when dossier has
-  // no model for it.
-  std::map<std::string, std::unique_ptr<ner::ArticleNer>, std::less<>> ners;
-  std::vector<std::shared_ptr<const ner::NerTagger>> taggers;  // keeps ners' taggers alive
-
-  ArticleStages stages;
+  std::unique_ptr<ArticlePreparer> preparer;             // the per-article part
   std::unique_ptr<const stories::PivotLexicon> lexicon;  // null: no dictionary installed
   std::unique_ptr<stories::DocumentBuilder> builder;
   std::unique_ptr<stories::StoryClusterer> clusterer;
@@ -175,11 +170,13 @@ struct AnalysisPass::Impl {
   std::string EstimatedDate(const std::vector<std::string>& articles);
   AnalysisReport report;
 
-  ner::ArticleNer* NerFor(const std::string& language);
   Status LoadFindings();
   Status Analyze(const Article& article);
+  Status Finish(const Article& article, PreparedArticle prepared);
   void LinkSameQuotes(const ArticleStageOutput& out);
-  Status Flush();
+  // Writes the batch (when it holds an article, or always when `force`).
+  Status Flush(bool force = false);
+  AnalysisReport Done();
   Status WriteConflicts();
 };
 
@@ -283,39 +280,23 @@ Status AnalysisPass::Impl::WriteConflicts() {
   return store->PutFindings(b);
 }
 
-ner::ArticleNer* AnalysisPass::Impl::NerFor(const std::string& language) {
-  auto it = ners.find(language);
-  if (it != ners.end()) return it->second.get();
-  std::unique_ptr<ner::ArticleNer> ner;
-  if (!language.empty()) {
-    Result<std::shared_ptr<const ner::NerTagger>> tagger = models.Ner(language);
-    if (tagger.ok()) {
-      taggers.push_back(*tagger);
-      ner = std::make_unique<ner::ArticleNer>(tagger->get(), language);
-    }
-  }
-  return ners.emplace(language, std::move(ner)).first->second.get();
+Status AnalysisPass::Impl::Analyze(const Article& article) {
+  Result<PreparedArticle> prepared = preparer->Prepare(article);
+  if (!prepared.ok()) return prepared.status();
+  return Finish(article, std::move(*prepared));
 }
 
-Status AnalysisPass::Impl::Analyze(const Article& article) {
+// The sequential part, in analysis order: identity across articles, same
+// quotes, stories.
+Status AnalysisPass::Impl::Finish(const Article& article, PreparedArticle prepared) {
   ArticleFindings findings;
   findings.article_id = article.id;
   ++report.articles;
-  ner::ArticleNer* ner = NerFor(article.language);
-  // Without a model the article has no entities, but the resolver still
-  // counts it (how rare an entity is, is over all articles) and the later
-  // stages still run.
-  std::vector<ner::Mention> mentions;
-  if (ner == nullptr) {
-    ++report.without_model;
-  } else {
-    mentions = ner->Find(article.text);
-  }
-  const identity::ArticleEntities entities = identity::FindArticleEntities(
-      *resources, {article.id, article.text, article.language, article.published, &mentions});
+  if (prepared.without_model) ++report.without_model;
+  const identity::ArticleEntities& entities = prepared.entities;
   const std::vector<uint32_t> ids = resolver->Add(entities);
-  ArticleStageOutput out = stages.Run(article, entities, ids);
-  if (!stages.status().ok()) return stages.status();
+  ArticleStageOutput& out = prepared.stages;
+  ResolveEntityIds(ids, &out);
   for (FindingRow& row : out.rows) {
     if (row.collection == "quotes") ++report.quotes;
     if (row.collection == "figures") ++report.figures;
@@ -323,21 +304,10 @@ Status AnalysisPass::Impl::Analyze(const Article& article) {
   }
   LinkSameQuotes(out);
   batch.rows.push_back({kClaims, article.id, article.id, ClaimsToJson(out.facts)});
-  // Stories: the dates the text states (not those resting on a guessed
-  // anchor) are evidence of which happening it reports.
-  std::vector<std::string> dates;
-  for (const TemporalExpression& t : out.time.expressions) {
-    if (t.precision == Precision::kDay && !t.anchor_estimated) dates.push_back(t.value);
+  if (!prepared.estimated_published.empty()) {
+    estimated_published[article.id] = prepared.estimated_published;
   }
-  // An undated article stays undated for the clusterer: the day the time
-  // stage estimates is a lower bound (the latest date the text mentions)
-  // that can be months early, and a wrong day splits a storyline where no
-  // day only drops the time evidence. The estimate still dates its event
-  // when nothing better does (EventRow).
-  if (article.published.empty() && out.time.anchor && out.time.anchor->estimated) {
-    estimated_published[article.id] =
-        stories::IsoFromDay(static_cast<int32_t>(DaysFromCivil(out.time.anchor->day)));
-  }
+  const std::vector<std::string>& dates = prepared.dates;
   const stories::Assignment a = clusterer->Add(builder->Build(article, entities, ids, dates));
   events_touched.insert(a.event);
   storylines_touched.insert(a.storyline);
@@ -360,8 +330,9 @@ Status AnalysisPass::Impl::Analyze(const Article& article) {
 }
 
 // The earliest estimated publication day of `articles`; "" when none has
-// one. An article of an earlier run is looked up in its stored happenings,
-// whose lead carries the day and whether it was estimated.
+// one. An article of an earlier run is looked up in its stored happenings:
+// the day written there (or, in stores written before it was, the day of the
+// lead when that rests on an estimate).
 std::string AnalysisPass::Impl::EstimatedDate(const std::vector<std::string>& articles) {
   std::string earliest;
   for (const std::string& id : articles) {
@@ -371,7 +342,10 @@ std::string AnalysisPass::Impl::EstimatedDate(const std::vector<std::string>& ar
       Result<FindingRow> row = store->GetFinding(kHappenings, id);
       if (row.ok()) {
         const nlohmann::json j = nlohmann::json::parse(row->json, nullptr, false);
-        if (!j.is_discarded() && j.contains("happenings")) {
+        if (!j.is_discarded() && j.contains("estimated_published") &&
+            j["estimated_published"].is_string()) {
+          day = j["estimated_published"].get<std::string>();
+        } else if (!j.is_discarded() && j.contains("happenings")) {
           for (const auto& h : j["happenings"]) {
             if (h.value("lead", false) && h.value("estimated", false) && h["date"].is_string()) {
               day = h["date"].get<std::string>().substr(0, 10);
@@ -387,8 +361,14 @@ std::string AnalysisPass::Impl::EstimatedDate(const std::vector<std::string>& ar
   return earliest;
 }
 
-Status AnalysisPass::Impl::Flush() {
-  if (batch.articles.empty()) return Status::OK();
+Status AnalysisPass::Impl::Flush(bool force) {
+  if (batch.articles.empty()) {
+    // Only the caller's rows and states: the online stages saw nothing new.
+    if (!force) return Status::OK();
+    Status s = store->PutFindings(batch);
+    batch = FindingsBatch();
+    return s;
+  }
   const EstimateDate estimate = [this](const std::vector<std::string>& ids) {
     return EstimatedDate(ids);
   };
@@ -442,6 +422,10 @@ Result<std::unique_ptr<AnalysisPass>> AnalysisPass::Create(Store* store, Analysi
   resolver_options.keep_mentions = false;  // the store keeps them
   impl->resolver =
       std::make_unique<identity::EntityResolver>(impl->resources.get(), resolver_options);
+  Result<std::unique_ptr<ArticlePreparer>> preparer =
+      ArticlePreparer::Create(impl->resources.get());
+  if (!preparer.ok()) return preparer.status();
+  impl->preparer = std::move(*preparer);
   DOSSIER_RETURN_IF_ERROR(impl->LoadFindings());
   // Without FreeDict's dictionaries stories still form, within each
   // language; the setup script installs them.
@@ -488,11 +472,39 @@ Result<AnalysisReport> AnalysisPass::Run() {
   // Conflicts are between all articles: recomputed whole after each run.
   if (impl.report.articles > 0 || !impl.facts.empty())
     DOSSIER_RETURN_IF_ERROR(impl.WriteConflicts());
-  impl.report.entities = impl.resolver->size();
-  impl.report.events = impl.clusterer->live_event_count();
-  impl.report.storylines = impl.clusterer->storyline_count();
-  if (impl.on_progress) impl.on_progress(impl.report, 0);
-  return impl.report;
+  return impl.Done();
+}
+
+Result<AnalysisReport> AnalysisPass::RunPrepared(std::vector<PreparedArticle> prepared,
+                                                 FindingsBatch last) {
+  Impl& impl = *impl_;
+  impl.report = AnalysisReport();
+  size_t left = prepared.size();
+  for (PreparedArticle& p : prepared) {
+    Result<Article> article = impl.store->GetArticle(p.article_id);
+    if (!article.ok()) return article.status();
+    DOSSIER_RETURN_IF_ERROR(impl.Finish(*article, std::move(p)));
+    --left;
+    if (impl.batch.articles.size() >= impl.options.batch_size && left > 0) {
+      DOSSIER_RETURN_IF_ERROR(impl.Flush());
+      if (impl.on_progress) impl.on_progress(impl.report, left);
+    }
+  }
+  FindingsBatch& b = impl.batch;
+  for (auto& state : last.states) b.states.push_back(std::move(state));
+  for (auto& row : last.rows) b.rows.push_back(std::move(row));
+  for (auto& row : last.delete_rows) b.delete_rows.push_back(std::move(row));
+  DOSSIER_RETURN_IF_ERROR(impl.Flush(/*force=*/true));
+  if (impl.report.articles > 0) DOSSIER_RETURN_IF_ERROR(impl.WriteConflicts());
+  return impl.Done();
+}
+
+AnalysisReport AnalysisPass::Impl::Done() {
+  report.entities = resolver->size();
+  report.events = clusterer->live_event_count();
+  report.storylines = clusterer->storyline_count();
+  if (on_progress) on_progress(report, 0);
+  return report;
 }
 
 }  // namespace dossier

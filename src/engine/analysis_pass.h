@@ -4,7 +4,8 @@
 //   Result<std::unique_ptr<AnalysisPass>> pass = AnalysisPass::Create(store.get(), {});
 //   Result<AnalysisReport> r = (*pass)->Run();
 //
-// Per article: named entities (the tagger of its language, when dossier has
+// Per article (ArticlePreparer, engine/article_prep.h; the part the
+// scale-out workers run): named entities (the tagger of its language, when dossier has
 // one), their identity within the article, then across articles (the
 // EntityResolver, whose state persists in the store); then its quotes (a
 // quote of the same speaker with the same words in an earlier article is
@@ -28,8 +29,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
+#include "engine/article_prep.h"
 #include "store/store.h"
 
 namespace dossier {
@@ -68,6 +71,15 @@ class AnalysisPass {
   // Analyses every pending article. Fails only when the store fails (or an
   // article vanished meanwhile); what earlier batches stored stays.
   Result<AnalysisReport> Run();
+
+  // The same over articles whose per-article part ran elsewhere
+  // (ArticlePreparer, in a scale-out worker), in the order given; what Run()
+  // does for the articles PendingAnalysis() lists, in that order. Rows,
+  // deletions and states of `last` join the last transaction (a caller's
+  // own progress, such as the scale-out clusterer's cursor); it is written
+  // even when `prepared` is empty.
+  // REQUIRES: each article is stored and not analysed yet.
+  Result<AnalysisReport> RunPrepared(std::vector<PreparedArticle> prepared, FindingsBatch last);
 
  private:
   struct Impl;

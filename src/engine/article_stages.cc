@@ -1,6 +1,7 @@
 // Tested by engine_test.cc (AnalysisPass*) and tests/cli_test.cc.
 #include "engine/article_stages.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <utility>
@@ -10,8 +11,10 @@
 #include "entities/model_registry.h"
 #include "quotes/attribution_model.h"
 #include "quotes/quote_extractor.h"
+#include "stories/story_document.h"
 #include "text/segmenter.h"
 #include "time/time_tagger.h"
+#include "time/time_value.h"
 
 namespace dossier {
 namespace {
@@ -20,6 +23,22 @@ std::string EntityExportId(int64_t id) {
   std::string out = "E";
   out += std::to_string(id);
   return out;
+}
+
+// Entity keys before ResolveEntityIds: "L<index in the article>". A folded
+// surname (the facts stage's other participant key) is lower-case and a
+// place key starts "place:", so neither can look like one.
+std::string LocalEntityKey(size_t index) {
+  std::string out = "L";
+  out += std::to_string(index);
+  return out;
+}
+
+// The global key of a local key, or `key` itself when it is not local.
+std::string GlobalEntityKey(const std::string& key, const std::vector<uint32_t>& global_ids) {
+  if (key.size() < 2 || key[0] != 'L' || key[1] < '0' || key[1] > '9') return key;
+  const size_t index = std::stoul(key.substr(1));
+  return index < global_ids.size() ? EntityExportId(global_ids[index]) : key;
 }
 
 std::string Slice(const std::string& text, uint32_t begin, uint32_t end) {
@@ -95,6 +114,13 @@ nlohmann::ordered_json HappeningsJson(const Article& article, const ArticleTime&
   nlohmann::ordered_json row;
   row["article"] = article.id;
   row["happenings"] = std::move(items);
+  // An undated article's publication day as the time stage estimated it:
+  // what dates its event when nothing better does, read back by an analysis
+  // run after this one (its lead's date may be coarser or another day).
+  if (article.published.empty() && time.anchor && time.anchor->estimated) {
+    row["estimated_published"] =
+        stories::IsoFromDay(static_cast<int32_t>(DaysFromCivil(time.anchor->day)));
+  }
   return row;
 }
 
@@ -156,8 +182,7 @@ ArticleStages::Tools* ArticleStages::ToolsFor(const std::string& language) {
 }
 
 ArticleStageOutput ArticleStages::Run(const Article& article,
-                                      const identity::ArticleEntities& entities,
-                                      const std::vector<uint32_t>& global_ids) {
+                                      const identity::ArticleEntities& entities) {
   ArticleStageOutput out;
   out.facts.article = article.id;
   if (article.language.empty()) return out;
@@ -172,14 +197,13 @@ ArticleStageOutput ArticleStages::Run(const Article& article,
       const quotes::Quote& q = found[i];
       const std::string text = Slice(article.text, q.begin, q.end);
       if (text.empty()) continue;
-      const int64_t speaker = q.speaker && *q.speaker < global_ids.size()
-                                  ? static_cast<int64_t>(global_ids[*q.speaker])
+      const int64_t speaker = q.speaker && *q.speaker < entities.entities.size()
+                                  ? static_cast<int64_t>(*q.speaker)
                                   : int64_t{-1};
       nlohmann::ordered_json j;
       j["id"] = QuoteId(article.id, i);
       j["article"] = article.id;
-      j["speaker"] = speaker >= 0 ? nlohmann::ordered_json(EntityExportId(speaker))
-                                  : nlohmann::ordered_json(nullptr);
+      j["speaker"] = nullptr;  // set by ResolveEntityIds
       j["speaker_text"] = OrNull(q.speaker_text);
       j["text"] = text;
       j["direct"] = q.direct;
@@ -208,7 +232,7 @@ ArticleStageOutput ArticleStages::Run(const Article& article,
         // A demonym ("Iranian general Qassem Soleimani") names a country,
         // not the participant of what the sentence reports.
         if (m.kind == identity::MentionKind::kDemonym) continue;
-        fa.mentions.push_back({m.begin, m.end, EntityExportId(global_ids[i]), type});
+        fa.mentions.push_back({m.begin, m.end, LocalEntityKey(i), type});
       }
     }
     std::sort(fa.mentions.begin(), fa.mentions.end(),
@@ -237,6 +261,41 @@ ArticleStageOutput ArticleStages::Run(const Article& article,
     }
   }
   return out;
+}
+
+void ResolveEntityIds(const std::vector<uint32_t>& global_ids, ArticleStageOutput* out) {
+  size_t next_quote = 0;
+  for (FindingRow& row : out->rows) {
+    if (row.collection != "quotes") continue;
+    // Rows and keys are made together, one key per quote row, in order.
+    ArticleStageOutput::QuoteKey& key = out->quotes[next_quote++];
+    if (key.speaker < 0) continue;
+    key.speaker = static_cast<size_t>(key.speaker) < global_ids.size()
+                      ? static_cast<int64_t>(global_ids[static_cast<size_t>(key.speaker)])
+                      : int64_t{-1};
+    if (key.speaker < 0) continue;
+    nlohmann::ordered_json j = nlohmann::ordered_json::parse(row.json);
+    j["speaker"] = EntityExportId(key.speaker);
+    row.json = Dump(j);
+  }
+  for (NumericClaim& c : out->facts.figures) {
+    for (std::string& k : c.subject_keys) k = GlobalEntityKey(k, global_ids);
+    std::sort(c.subject_keys.begin(), c.subject_keys.end());
+    c.subject_keys.erase(std::unique(c.subject_keys.begin(), c.subject_keys.end()),
+                         c.subject_keys.end());
+  }
+  // The facts stage keeps one happening per sentence, happening and
+  // participant: two local entities may be one global entity.
+  std::vector<HappeningClaim> kept;
+  for (HappeningClaim& h : out->facts.happenings) {
+    h.participant = GlobalEntityKey(h.participant, global_ids);
+    const bool dup = std::any_of(kept.begin(), kept.end(), [&](const HappeningClaim& x) {
+      return x.sentence == h.sentence && x.happening == h.happening &&
+             x.participant == h.participant;
+    });
+    if (!dup) kept.push_back(std::move(h));
+  }
+  out->facts.happenings = std::move(kept);
 }
 
 }  // namespace dossier

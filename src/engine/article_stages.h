@@ -3,9 +3,15 @@
 // findings as export objects (docs/export.schema.json).
 //
 //   ArticleStages stages;
-//   ArticleStageOutput out = stages.Run(article, entities, global_ids);
+//   ArticleStageOutput out = stages.Run(article, entities);  // per article, pure
+//   ResolveEntityIds(global_ids, &out);                      // after the resolver
 //   for (const FindingRow& row : out.rows) batch.rows.push_back(row);
 //   all_facts.push_back(std::move(out.facts));  // for FindConflicts
+//
+// Run() needs only the article and its own entities, so it can run anywhere
+// (the scale-out workers run it); its output names entities by their index
+// in `entities` until ResolveEntityIds() gives them their global ids, which
+// yields exactly what running the stages with the global ids would.
 //
 // Tools are created per language on first use; a language without a tool
 // gets no findings of that kind (quotes, time and figures exist for English
@@ -38,7 +44,8 @@ struct ArticleStageOutput {
   ArticleFacts facts;            ///< figures and happenings, for conflicts
   ArticleTime time;
   std::vector<TextSpan> sentences;
-  // The quotes' speaker entity (global id, -1 when none) and normalised
+  // The quotes' speaker entity (global id, -1 when none; before
+  // ResolveEntityIds its index in the article's entities) and normalised
   // text, for telling the same quote in other articles.
   struct QuoteKey {
     std::string id;
@@ -55,9 +62,9 @@ class ArticleStages {
   ArticleStages(const ArticleStages&) = delete;
   ArticleStages& operator=(const ArticleStages&) = delete;
 
-  // `global_ids[i]` is the global entity id of entities.entities[i].
-  ArticleStageOutput Run(const Article& article, const identity::ArticleEntities& entities,
-                         const std::vector<uint32_t>& global_ids);
+  // The stages over one article; entities are named by their index in
+  // `entities` (see ResolveEntityIds).
+  ArticleStageOutput Run(const Article& article, const identity::ArticleEntities& entities);
 
   // The first error met loading a language's tools (a damaged model file);
   // OK otherwise. A missing model or lexicon is not an error.
@@ -69,6 +76,13 @@ class ArticleStages {
   std::map<std::string, std::unique_ptr<Tools>, std::less<>> tools_;
   Status status_;
 };
+
+// Gives the entities of `out` (from ArticleStages::Run) their global ids:
+// `global_ids[i]` is the global entity id of entities.entities[i]. The result
+// is what the stages give when they see the global ids: figures and
+// happenings keyed by the same global entity are merged as the facts stage
+// merges them.
+void ResolveEntityIds(const std::vector<uint32_t>& global_ids, ArticleStageOutput* out);
 
 // The private findings collection of each article's dated sentences, one
 // row per article (id = the article id); engine/timeline.h reads it.

@@ -68,8 +68,11 @@ std::string ClaimsToJson(const ArticleFacts& facts) {
                             // JSON has no infinity: null is "unbounded".
                             {"high", std::isfinite(c.high) ? Json(c.high) : Json(nullptr)},
                             {"approx", c.approx},
+                            {"vague", c.vague},
                             {"unit", c.unit},
                             {"counted", c.counted},
+                            {"qualifier", c.qualifier},
+                            {"counts_a_set", c.counts_a_set},
                             {"nationality", c.nationality},
                             {"subject", c.subject},
                             {"subject_keys", c.subject_keys},
@@ -107,8 +110,12 @@ Result<ArticleFacts> ClaimsFromJson(const std::string& json) {
       n.high = c.at("high").is_null() ? std::numeric_limits<double>::infinity()
                                       : c.at("high").get<double>();
       n.approx = c.at("approx");
+      // Claims stored before these three were kept lack them.
+      n.vague = c.value("vague", false);
       n.unit = c.at("unit");
       n.counted = c.at("counted");
+      n.qualifier = c.value("qualifier", std::string());
+      n.counts_a_set = c.value("counts_a_set", true);
       n.nationality = c.at("nationality");
       n.subject = c.at("subject");
       n.subject_keys = c.at("subject_keys").get<std::vector<std::string>>();

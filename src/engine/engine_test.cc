@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/analysis_pass.h"
+#include "engine/article_prep.h"
 #include "engine/article_search.h"
 #include "engine/claims_json.h"
 #include "engine/ingest_pipeline.h"
@@ -350,6 +352,63 @@ TEST_F(EngineTest, AnalysisGroupsArticlesIntoEventsAndStorylines) {
   }
 }
 
+// The invariant of article_prep.h: the sequential part over articles
+// prepared elsewhere (and sent as JSON) stores what the whole pass stores.
+TEST_F(EngineTest, AnalysisPassOverPreparedArticlesStoresWhatRunStores) {
+  ASSERT_TRUE(Ingest({kSamples}).ok());
+  Result<std::unique_ptr<Store>> other = Store::Open((dir_ / "other.db").string());
+  ASSERT_TRUE(other.ok());
+  {
+    PipelineOptions options;
+    IngestPipeline pipeline(other->get(), options, nullptr);
+    ASSERT_TRUE(pipeline.Run({kSamples}).ok());
+  }
+  Result<std::unique_ptr<AnalysisPass>> whole = AnalysisPass::Create(store_.get());
+  ASSERT_TRUE(whole.ok());
+  ASSERT_TRUE((*whole)->Run().ok());
+
+  Result<std::unique_ptr<ArticlePreparer>> preparer = ArticlePreparer::Create(nullptr);
+  ASSERT_TRUE(preparer.ok());
+  Result<std::vector<std::string>> pending = (*other)->PendingAnalysis();
+  ASSERT_TRUE(pending.ok());
+  ASSERT_EQ(pending->size(), 5u);
+  std::vector<PreparedArticle> prepared;
+  for (const std::string& id : *pending) {
+    Result<Article> a = (*other)->GetArticle(id);
+    ASSERT_TRUE(a.ok());
+    Result<PreparedArticle> p = (*preparer)->Prepare(*a);
+    ASSERT_TRUE(p.ok());
+    Result<PreparedArticle> back = PreparedFromJson(PreparedToJson(*p));
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    EXPECT_EQ(PreparedToJson(*back), PreparedToJson(*p));
+    prepared.push_back(std::move(*back));
+  }
+  Result<std::unique_ptr<AnalysisPass>> split = AnalysisPass::Create(other->get());
+  ASSERT_TRUE(split.ok());
+  FindingsBatch last;
+  last.states.emplace_back("caller-cursor", "5");
+  ASSERT_TRUE((*split)->RunPrepared(std::move(prepared), std::move(last)).ok());
+  EXPECT_EQ(*(*other)->GetState("caller-cursor"), "5");
+  EXPECT_TRUE((*other)->PendingAnalysis()->empty());
+
+  std::ostringstream a, b;
+  ASSERT_TRUE(store_->ExportJson(a).ok());
+  ASSERT_TRUE((*other)->ExportJson(b).ok());
+  EXPECT_EQ(a.str(), b.str());
+  for (const char* collection : {"claims", "happenings"}) {
+    Result<std::vector<FindingRow>> x = store_->ListFindings(collection);
+    Result<std::vector<FindingRow>> y = (*other)->ListFindings(collection);
+    ASSERT_TRUE(x.ok() && y.ok());
+    ASSERT_EQ(x->size(), y->size()) << collection;
+    for (size_t i = 0; i < x->size(); ++i) EXPECT_EQ((*x)[i].json, (*y)[i].json) << collection;
+  }
+}
+
+TEST(ArticlePrep, RejectsWhatItDidNotWrite) {
+  EXPECT_EQ(PreparedFromJson("{}").status().code(), Status::Code::kCorruption);
+  EXPECT_EQ(PreparedFromJson("not json").status().code(), Status::Code::kCorruption);
+}
+
 TEST(ClaimsJson, RoundTrip) {
   ArticleFacts f;
   f.article = "a1";
@@ -361,6 +420,10 @@ TEST(ClaimsJson, RoundTrip) {
   n.approx = "some";
   n.unit = "American soldiers";
   n.counted = "troops";
+  // What conflicts compare: a restarted analysis must see them too.
+  n.vague = true;
+  n.qualifier = "elit";
+  n.counts_a_set = false;
   n.subject_keys = {"E3", "iraq"};
   n.date.known = true;
   n.date.value = "2020-08";
@@ -380,6 +443,9 @@ TEST(ClaimsJson, RoundTrip) {
   ASSERT_EQ(back->figures.size(), 1u);
   EXPECT_EQ(back->figures[0].high, n.high);
   EXPECT_EQ(back->figures[0].subject_keys, n.subject_keys);
+  EXPECT_TRUE(back->figures[0].vague);
+  EXPECT_EQ(back->figures[0].qualifier, "elit");
+  EXPECT_FALSE(back->figures[0].counts_a_set);
   EXPECT_EQ(back->figures[0].date.start, n.date.start);
   EXPECT_EQ(back->happenings[0].participant, "E7");
   EXPECT_EQ(ClaimsToJson(*back), ClaimsToJson(f));
