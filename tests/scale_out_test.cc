@@ -247,9 +247,9 @@ TEST_F(NatsPostgresScaleOutTest, PoisonMessageGoesToDeadLettersTheRestIsStored) 
 // many; here kArticles.
 TEST_F(NatsPostgresScaleOutTest, KilledWorkersAndClusterersLoseAndDoubleNothing) {
 #if defined(__SANITIZE_ADDRESS__)
-  // Every stage runs 3-5 times slower under ASan: a third of the articles
+  // Every stage runs 3-5 times slower under ASan: a sixth of the articles
   // still flow through all eight kills, and the ASan run stays short.
-  constexpr size_t kArticles = 400;
+  constexpr size_t kArticles = 200;
 #else
   constexpr size_t kArticles = 1200;
 #endif
