@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "export_compare.h"
+#include "pg_test_schema.h"
 
 namespace {
 
@@ -43,19 +44,8 @@ class PostgresCliTest : public ::testing::Test {
     if (!schema_.empty()) Admin("DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
     fs::remove_all(dir_);
   }
-  void Admin(const std::string& sql) {
-    try {
-      pqxx::connection c(server_);
-      pqxx::nontransaction t(c);
-      t.exec(sql);
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << sql << ": " << e.what();
-    }
-  }
-  std::string PgLocation() const {
-    return server_ + (server_.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema_;
-  }
+  void Admin(const std::string& sql) { dossier_test::AdminSql(server_, sql); }
+  std::string PgLocation() const { return dossier_test::SchemaLocation(server_, schema_); }
 
   // Runs `dossier --db DB ARGS` from the source directory; returns the exit
   // code, with stdout in *out.

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "export_compare.h"
+#include "pg_test_schema.h"
 
 namespace {
 
@@ -48,22 +49,13 @@ class NatsPostgresScaleOutTest : public ::testing::Test {
     for (const std::string& s : schemas_) Admin("DROP SCHEMA IF EXISTS " + s + " CASCADE");
     fs::remove_all(dir_);
   }
-  void Admin(const std::string& sql) {
-    try {
-      pqxx::connection c(pg_);
-      pqxx::nontransaction t(c);
-      t.exec(sql);
-    } catch (const std::exception& e) {
-      ADD_FAILURE() << sql << ": " << e.what();
-    }
-  }
+  void Admin(const std::string& sql) { dossier_test::AdminSql(pg_, sql); }
   // A fresh schema of the test database: one store.
   std::string NewStore(const std::string& tag) {
     const std::string schema = "so" + std::to_string(getpid()) + tag;
     Admin("CREATE SCHEMA " + schema);
     schemas_.push_back(schema);
-    return pg_ + (pg_.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
-           schema;
+    return dossier_test::SchemaLocation(pg_, schema);
   }
   std::string Stream(const std::string& tag) const { return "so" + std::to_string(getpid()) + tag; }
   std::string Nats(const std::string& stream) const {
