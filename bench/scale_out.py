@@ -92,8 +92,14 @@ class Servers:
         subprocess.run(["psql", self.pg, "-qc", "CREATE SCHEMA %s" % schema], check=True)
         return self.pg + "?options=-csearch_path%3D" + schema
 
-    def count(self, db, sql):
-        p = subprocess.run(["psql", db, "-tAc", sql], check=True, capture_output=True, text=True)
+    def count(self, db, sql, missing_ok=False):
+        """The integer `sql` returns; with missing_ok, 0 while the first
+        process to open the store has not yet made its tables."""
+        p = subprocess.run(["psql", db, "-tAc", sql], capture_output=True, text=True)
+        if p.returncode != 0:
+            if missing_ok and "does not exist" in p.stderr:
+                return 0
+            sys.exit("psql %s failed: %s" % (sql, p.stderr.strip()))
         return int(p.stdout.strip())
 
 
@@ -279,7 +285,7 @@ def main():
             clusterers = [d.spawn(db, clus), d.spawn(db, clus)]
             kills = {"worker": 0, "clusterer": 0}
             rnd = random.Random(8)
-            while s.count(db, "SELECT count(*) FROM analysed") < args.articles * 0.9:
+            while s.count(db, "SELECT count(*) FROM analysed", missing_ok=True) < args.articles * 0.9:
                 time.sleep(rnd.uniform(2, 6))
                 if rnd.random() < 0.5:
                     victim.kill()
