@@ -77,6 +77,7 @@ struct ArticleState {
   // before idf (tf times boost), sorted by key, and the days it mentions.
   SparseVector features;
   std::vector<int32_t> dates;
+  uint64_t protagonist = 0;  ///< entity key of its first-named person, 0 if none
 };
 
 // Feature key -> ids (events or storylines), in order of entry.

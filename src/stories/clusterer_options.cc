@@ -55,6 +55,7 @@ Status SetClustererOption(ClustererOptions* o, std::string_view name, std::strin
   f("refine_power", &o->refine_power);
   f("refine_entity_boost", &o->refine_entity_boost);
   f("refine_number_boost", &o->refine_number_boost);
+  f("refine_protagonist_factor", &o->refine_protagonist_factor);
   u("article_keys", &o->article_keys);
   i("event_window_days", &o->event_window_days);
   i("storyline_window_days", &o->storyline_window_days);

@@ -437,12 +437,14 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 // Average-linkage groups of `vectors` (merging while the best pair's mean
 // similarity reaches `threshold`, ties to the lower indices); returns each
 // vector's group, groups numbered in order of their first member.
-std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, float threshold) {
+template <typename PairFactor>
+std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, float threshold,
+                                     PairFactor factor) {
   const size_t n = vectors.size();
   std::vector<double> sum(n * n, 0);  // similarity sums between groups
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j)
-      sum[i * n + j] = sum[j * n + i] = Dot(vectors[i], vectors[j]);
+      sum[i * n + j] = sum[j * n + i] = Dot(vectors[i], vectors[j]) * factor(i, j);
   }
   std::vector<uint32_t> size(n, 1), head(n);
   for (size_t i = 0; i < n; ++i) head[i] = static_cast<uint32_t>(i);
@@ -500,7 +502,22 @@ void Refine(StoryClusterer::Rep& r, uint32_t id) {
     }
   }
   if (originals.size() < 2) return;
-  std::vector<uint32_t> group = AverageLinkage(LocalVectors(r, originals), o.refine_threshold);
+  // Whether article m names the entity `key`: its kept features are its
+  // heaviest keys, and a named entity (boosted, rare) is nearly always one.
+  auto names = [&](uint32_t m, uint64_t key) {
+    const SparseVector& f = r.articles[m].features;
+    auto it = std::lower_bound(f.begin(), f.end(), std::make_pair(key, -1e30f));
+    return it != f.end() && it->first == key;
+  };
+  auto factor = [&](size_t i, size_t j) -> double {
+    const uint64_t pi = r.articles[originals[i]].protagonist;
+    const uint64_t pj = r.articles[originals[j]].protagonist;
+    if (pi == 0 || pj == 0 || pi == pj) return 1.0;
+    if (names(originals[i], pj) || names(originals[j], pi)) return 1.0;
+    return o.refine_protagonist_factor;
+  };
+  std::vector<uint32_t> group =
+      AverageLinkage(LocalVectors(r, originals), o.refine_threshold, factor);
   const uint32_t groups = *std::max_element(group.begin(), group.end()) + 1;
   std::vector<uint32_t> old_events = r.storylines[id].events;
   std::vector<uint32_t> event_of(groups);
@@ -617,6 +634,12 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   if (s.articles <= o.refine_max_articles) {
     r.articles.back().features = std::move(raw);
     r.articles.back().dates = d.dates;
+    for (const EntityRef& e : d.entities) {
+      if (e.type == ner::EntityType::kPer) {
+        r.articles.back().protagonist = TypedKey(FeatureKind::kEntity, e.id);
+        break;
+      }
+    }
     if (IsRefinePoint(s.articles, o.refine_max_articles)) {
       Refine(r, a.storyline);
       a.event = r.articles.back().event;

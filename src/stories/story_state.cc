@@ -14,7 +14,7 @@ using ner::ByteReader;
 using ner::ByteWriter;
 
 constexpr uint32_t kMagic = 0x59545344;  // "DSTY" little-endian
-constexpr uint32_t kVersion = 2;         // 2: refinement (options, article features)
+constexpr uint32_t kVersion = 3;  // 2: refinement (options, article features); 3: protagonists
 
 void PutI32(ByteWriter& w, int32_t v) { w.U32(static_cast<uint32_t>(v)); }
 int32_t GetI32(ByteReader& r) { return static_cast<int32_t>(r.U32()); }
@@ -42,6 +42,7 @@ void PutOptions(ByteWriter& w, const ClustererOptions& o) {
   }
   w.U32(o.refine_max_articles);
   w.U32(o.article_keys);
+  w.F32(o.refine_protagonist_factor);
 }
 
 ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
@@ -73,6 +74,8 @@ ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
   }
   o.refine_max_articles = r.U32();
   o.article_keys = r.U32();
+  // Before version 3 refinement knew no protagonists: keep deciding as then.
+  o.refine_protagonist_factor = version >= 3 ? r.F32() : 1.0f;
   return o;
 }
 
@@ -170,6 +173,7 @@ std::string StoryClusterer::Save() const {
     PutCentroid(w, {a.features, 0});
     w.VarU64(a.dates.size());
     for (int32_t day : a.dates) PutI32(w, day);
+    w.U64(a.protagonist);
   }
   w.VarU64(s.storylines.size());
   for (const internal::StorylineState& x : s.storylines) {
@@ -251,6 +255,7 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
       a.dates.resize(days);
       for (int32_t& day : a.dates) day = GetI32(r);
     }
+    if (version >= 3) a.protagonist = r.U64();
   }
   n = r.VarU64();
   if (!r.ok() || n > r.remaining() / 16) return corrupt;
