@@ -160,8 +160,10 @@
     const box = h('div', {id: 'timeline'});
     const events = story.events.slice().sort(byDate);
     const list = h('ol', {class: 'plain', id: 'events'}, events.map((e) =>
-      h('li', {class: 'event', 'data-id': e.id, 'data-date': e.date || ''},
-        h('span', {class: 'date'}, e.date || 'undated'),
+      h('li', {class: 'event', 'data-id': e.id, 'data-date': e.date || '',
+               'data-estimated': e.date_estimated ? 'true' : 'false'},
+        h('span', {class: 'date', title: e.date_estimated ? 'estimated from the text: no publication date' : ''},
+          e.date ? e.date + (e.date_estimated ? ' (estimated)' : '') : 'undated'),
         h('span', {class: 'title'}, e.title),
         h('div', {class: 'muted'},
           `${e.id} · ${e.articles.length} article${e.articles.length === 1 ? '' : 's'}, ` +
@@ -178,7 +180,7 @@
         if (!e.date) continue;
         items.push({id: 'event:' + e.id, group: 'events', start: startOf(e.date), className: 'event',
                     content: h('span', {}, e.title.length > 60 ? e.title.slice(0, 57) + '…' : e.title),
-                    title: `${e.date} ${e.title}`});
+                    title: `${e.date}${e.date_estimated ? ' (estimated)' : ''} ${e.title}`});
       }
       (timeline ? timeline.entries : []).forEach((t, i) => {
         if (!startOf(t.date)) return;
