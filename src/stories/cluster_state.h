@@ -78,6 +78,8 @@ struct ArticleState {
   SparseVector features;
   std::vector<int32_t> dates;
   uint64_t protagonist = 0;  ///< entity key of its first-named person, 0 if none
+  // Days it names twice or more (always kept: they date a one-article event).
+  std::vector<int32_t> repeated_days;
 };
 
 // Feature key -> ids (events or storylines), in order of entry.

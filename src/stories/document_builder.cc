@@ -113,6 +113,11 @@ StoryDocument DocumentBuilder::Build(const Article& article,
     if (day != kNoDay) d.dates.push_back(day);
   }
   std::sort(d.dates.begin(), d.dates.end());
+  for (size_t i = 1; i < d.dates.size(); ++i) {
+    if (d.dates[i] == d.dates[i - 1] &&
+        (d.repeated_dates.empty() || d.repeated_dates.back() != d.dates[i]))
+      d.repeated_dates.push_back(d.dates[i]);
+  }
   d.dates.erase(std::unique(d.dates.begin(), d.dates.end()), d.dates.end());
   return d;
 }

@@ -46,7 +46,8 @@ class DocumentBuilder {
 
   // `global_ids[i]` is the global id of entities.entities[i] (the result of
   // EntityResolver::Add); `mentioned_dates` are ISO dates the text refers to
-  // (from the time stage; may be empty). Invalid dates are ignored.
+  // (from the time stage, one per expression; may be empty): a day named
+  // twice or more is also in repeated_dates. Invalid dates are ignored.
   // REQUIRES: global_ids.size() == entities.entities.size().
   StoryDocument Build(const Article& article, const identity::ArticleEntities& entities,
                       const std::vector<uint32_t>& global_ids,

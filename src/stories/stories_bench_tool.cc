@@ -28,10 +28,17 @@ nlohmann::json DocToJson(const stories::StoryDocument& d) {
   nlohmann::json terms = nlohmann::json::array(), entities = nlohmann::json::array();
   for (const auto& t : d.terms) terms.push_back({t.key, t.weight});
   for (const auto& e : d.entities) entities.push_back({e.id, static_cast<int>(e.type)});
-  return {
-      {"id", d.id},       {"language", d.language}, {"title", d.title},   {"day", d.day},
-      {"terms", terms},   {"entities", entities},   {"places", d.places}, {"numbers", d.numbers},
-      {"dates", d.dates}, {"shingles", d.shingles}};
+  return {{"id", d.id},
+          {"language", d.language},
+          {"title", d.title},
+          {"day", d.day},
+          {"terms", terms},
+          {"entities", entities},
+          {"places", d.places},
+          {"numbers", d.numbers},
+          {"dates", d.dates},
+          {"repeated_dates", d.repeated_dates},
+          {"shingles", d.shingles}};
 }
 
 stories::StoryDocument DocFromJson(const nlohmann::json& j) {
@@ -47,6 +54,7 @@ stories::StoryDocument DocFromJson(const nlohmann::json& j) {
   d.places = j.at("places").get<std::vector<uint64_t>>();
   d.numbers = j.at("numbers").get<std::vector<uint64_t>>();
   d.dates = j.at("dates").get<std::vector<int32_t>>();
+  d.repeated_dates = j.value("repeated_dates", std::vector<int32_t>{});
   d.shingles = j.at("shingles").get<std::vector<uint64_t>>();
   return d;
 }

@@ -629,7 +629,8 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   AddPostings(&r.storyline_postings, added, a.storyline, o.posting_cap);
   Extend(&s, d.day, ordinal);
 
-  r.articles.push_back({d.id, d.language, d.title, a.event, a.copy_group, d.day, {}, {}});
+  r.articles.push_back(
+      {d.id, d.language, d.title, a.event, a.copy_group, d.day, {}, {}, 0, d.repeated_dates});
   ++s.articles;
   if (s.articles <= o.refine_max_articles) {
     r.articles.back().features = std::move(raw);
@@ -707,16 +708,28 @@ EventSummary StoryClusterer::Summarize(uint32_t id, std::string_view preferred_l
   std::sort(out.languages.begin(), out.languages.end());
   out.sources = static_cast<uint32_t>(out.copy_groups.size());
   // The happening's date: the earliest date the articles mention (by two of
-  // them, or by the only one) in the month before the first report; else
-  // the first report's day.
-  const uint32_t needed = e.articles.size() > 1 ? 2 : 1;
+  // them) in the month before the first report; else the first report's
+  // day. The only article of an event names its happening's day more than
+  // once more often than a day of the background ("headed to Iraq on
+  // Thursday ... Parly's visit on Thursday" against "On Wednesday, a UN
+  // convoy was damaged"): the earliest day it names twice, else the
+  // earliest it names.
+  auto plausible = [&](int32_t day) {
+    return e.first_day == kNoDay || (day <= e.first_day && e.first_day - day <= 31);
+  };
   int32_t date = kNoDay;
-  for (const auto& [day, count] : e.mentioned_days) {
-    bool plausible = e.first_day == kNoDay || (day <= e.first_day && e.first_day - day <= 31);
-    if (count >= needed && plausible) {
-      date = day;
-      break;
+  if (e.articles.size() == 1) {
+    for (int32_t day : r.articles[e.articles[0]].repeated_days) {
+      if (plausible(day)) {
+        date = day;
+        break;
+      }
     }
+  }
+  const uint32_t needed = e.articles.size() > 1 ? 2 : 1;
+  for (const auto& [day, count] : e.mentioned_days) {
+    if (date != kNoDay) break;
+    if (count >= needed && plausible(day)) date = day;
   }
   if (date == kNoDay) date = e.first_day;
   out.date = IsoFromDay(date);
@@ -752,7 +765,9 @@ size_t StoryClusterer::IndexBytes() const {
   }
   bytes += r.df.slots().capacity() * sizeof(r.df.slots()[0]);
   bytes += r.near_duplicates.entries().size() * (sizeof(MinHashSignature) + 8 + 8 * 8 * 2);
-  for (const auto& a : r.articles) bytes += a.features.capacity() * 16 + a.dates.capacity() * 4;
+  for (const auto& a : r.articles) {
+    bytes += a.features.capacity() * 16 + (a.dates.capacity() + a.repeated_days.capacity()) * 4;
+  }
   bytes += r.accumulator.capacity() * 4 + r.stamp.capacity() * 4;
   return bytes;
 }

@@ -234,6 +234,31 @@ Article3 MakeArticle(const char* id, const char* lang, const char* text,
   return a;
 }
 
+// A one-article event is dated by the day its article names twice (the
+// happening), not by an earlier day it names once (the background).
+TEST(StoryClusterer, OneArticleEventTakesTheDayItNamesTwice) {
+  DocumentBuilder plain(nullptr);
+  Article3 a = MakeArticle("m1", "en",
+                           "The minister headed to Iraq on Thursday. On Wednesday, a convoy was "
+                           "damaged. The minister's visit on Thursday shows France's intent.",
+                           {});
+  a.article.published = "2020-08-28";
+  StoryDocument d =
+      plain.Build(a.article, a.entities, a.ids, {"2020-08-27", "2020-08-26", "2020-08-27"});
+  EXPECT_EQ(d.dates, (std::vector<int32_t>{DayFromIso("2020-08-26"), DayFromIso("2020-08-27")}));
+  EXPECT_EQ(d.repeated_dates, (std::vector<int32_t>{DayFromIso("2020-08-27")}));
+  StoryClusterer c(TestOptions());
+  Assignment one = c.Add(d);
+  EXPECT_EQ(c.Summarize(one.event).date, "2020-08-27");
+  Result<std::unique_ptr<StoryClusterer>> loaded = StoryClusterer::Load(c.Save());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->Summarize(one.event).date, "2020-08-27");
+  // Named once each, the earliest day in the month before publication.
+  d.repeated_dates.clear();
+  StoryClusterer once(TestOptions());
+  EXPECT_EQ(once.Summarize(once.Add(d).event).date, "2020-08-26");
+}
+
 TEST(StoryClusterer, FrenchArticleJoinsTheEnglishEvent) {
   std::string dir = testing::TempDir("crosslingual");
   testing::WriteDictd(dir, "freedict-fra-eng",

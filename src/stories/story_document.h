@@ -54,15 +54,16 @@ struct EntityRef {
 
 struct StoryDocument {
   std::string id;
-  std::string language;             ///< ISO 639-1, or ""
-  std::string title;                ///< headline, or the first sentence when there is none
-  int32_t day = kNoDay;             ///< publication day (days since 1970-01-01), or kNoDay
-  std::vector<WeightedTerm> terms;  ///< sorted by key, one entry per key
-  std::vector<EntityRef> entities;  ///< distinct ids, in order of first mention
-  std::vector<uint64_t> places;     ///< FeatureKey(kPlace, ...), distinct
-  std::vector<uint64_t> numbers;    ///< FeatureKey(kNumber, ...), distinct
-  std::vector<int32_t> dates;       ///< days mentioned in the text, distinct, sorted
-  std::vector<uint64_t> shingles;   ///< hashes of word 4-grams, distinct
+  std::string language;                 ///< ISO 639-1, or ""
+  std::string title;                    ///< headline, or the first sentence when there is none
+  int32_t day = kNoDay;                 ///< publication day (days since 1970-01-01), or kNoDay
+  std::vector<WeightedTerm> terms;      ///< sorted by key, one entry per key
+  std::vector<EntityRef> entities;      ///< distinct ids, in order of first mention
+  std::vector<uint64_t> places;         ///< FeatureKey(kPlace, ...), distinct
+  std::vector<uint64_t> numbers;        ///< FeatureKey(kNumber, ...), distinct
+  std::vector<int32_t> dates;           ///< days mentioned in the text, distinct, sorted
+  std::vector<int32_t> repeated_dates;  ///< of those, the days named twice or more, sorted
+  std::vector<uint64_t> shingles;       ///< hashes of word 4-grams, distinct
 };
 
 // Days since 1970-01-01 of an ISO 8601 date ("2021-07-22", "2021-07-22T09:30Z");

@@ -72,6 +72,7 @@ struct Replay {
     d.id.append(1, '#').append(std::to_string(round));
     d.day = 15000 + static_cast<int32_t>(i / per_day);
     d.dates.clear();
+    d.repeated_dates.clear();
     for (auto& t : d.terms) t.key = Rare(t.key) ? Salt(t.key, round) : t.key;
     std::sort(d.terms.begin(), d.terms.end(),
               [](const auto& a, const auto& b) { return a.key < b.key; });

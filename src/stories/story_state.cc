@@ -174,6 +174,8 @@ std::string StoryClusterer::Save() const {
     w.VarU64(a.dates.size());
     for (int32_t day : a.dates) PutI32(w, day);
     w.U64(a.protagonist);
+    w.VarU64(a.repeated_days.size());
+    for (int32_t day : a.repeated_days) PutI32(w, day);
   }
   w.VarU64(s.storylines.size());
   for (const internal::StorylineState& x : s.storylines) {
@@ -255,7 +257,13 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
       a.dates.resize(days);
       for (int32_t& day : a.dates) day = GetI32(r);
     }
-    if (version >= 3) a.protagonist = r.U64();
+    if (version >= 3) {
+      a.protagonist = r.U64();
+      uint64_t days = r.VarU64();
+      if (!r.ok() || days > r.remaining() / 4) return corrupt;
+      a.repeated_days.resize(days);
+      for (int32_t& day : a.repeated_days) day = GetI32(r);
+    }
   }
   n = r.VarU64();
   if (!r.ok() || n > r.remaining() / 16) return corrupt;
