@@ -36,6 +36,9 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import ingest_throughput  # noqa: E402  (its corpus builder)
+from ingest_throughput import write_corpus  # noqa: E402
 SHARED = os.path.join(ROOT, "..", "shared", "bench", "clustering")
 ECB_DEV = os.path.join(SHARED, "ecbplus-dev", "documents.jsonl")
 
@@ -47,26 +50,9 @@ MAX_TEXT_BYTES = 100_000
 
 
 def real_articles():
-    out = []
-    with open(ECB_DEV, encoding="utf-8") as f:
-        for line in f:
-            out.append(json.loads(line)["text"])
-    crisis = os.path.join(SHARED, "ml-crisis-fr")
-    for dirpath, _, files in sorted(os.walk(crisis)):
-        for name in sorted(files):
-            if name.endswith(".txt"):
-                with open(os.path.join(dirpath, name), encoding="utf-8", errors="replace") as f:
-                    out.append(f.read())
-    return [t for t in out if t.strip() and len(t.encode("utf-8")) <= MAX_TEXT_BYTES]
-
-
-def write_corpus(path, articles, n):
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            text = articles[i % len(articles)]
-            if i >= len(articles):
-                text = text + "\nReplayed copy %d of this article." % (i // len(articles))
-            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    # bench/ingest_throughput.py's articles, less the longest.
+    return [t for t in ingest_throughput.real_articles()
+            if len(t.encode("utf-8")) <= MAX_TEXT_BYTES]
 
 
 class Servers:

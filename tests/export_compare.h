@@ -12,6 +12,7 @@
 #include <string>
 
 #include <nlohmann/json.hpp>
+#include <sys/wait.h>
 
 namespace dossier_test {
 
@@ -30,6 +31,28 @@ inline std::string FixtureUrl(const char* env, const std::string& fixture_file) 
   std::string url;
   std::getline(in, url);
   return url;
+}
+
+// What one run of the dossier binary did.
+struct DossierRun {
+  std::string command;
+  int code = -1;  ///< exit code, -1 when it did not exit
+  std::string out, err;
+};
+
+// Runs `dossier --db DB ARGS` from the source directory and waits, its
+// stdout and stderr through files in `dir`.
+inline DossierRun RunDossier(const std::filesystem::path& dir, const std::string& db,
+                             const std::string& args) {
+  const std::filesystem::path o = dir / "stdout", e = dir / "stderr";
+  DossierRun r;
+  r.command = "cd '" + std::string(DOSSIER_SOURCE_DIR) + "' && " + std::string(DOSSIER_BINARY) +
+              " --db '" + db + "' " + args + " >'" + o.string() + "' 2>'" + e.string() + "'";
+  const int status = std::system(r.command.c_str());
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(o);
+  r.err = ReadFile(e);
+  return r;
 }
 
 // The PostgreSQL test server (DOSSIER_TEST_PG_URL, else the fixture's).

@@ -50,15 +50,10 @@ class PostgresCliTest : public ::testing::Test {
   // Runs `dossier --db DB ARGS` from the source directory; returns the exit
   // code, with stdout in *out.
   int Run(const std::string& db, const std::string& args, std::string* out) {
-    const fs::path o = dir_ / "stdout", e = dir_ / "stderr";
-    const std::string cmd = "cd '" + std::string(DOSSIER_SOURCE_DIR) + "' && " +
-                            std::string(DOSSIER_BINARY) + " --db '" + db + "' " + args + " >'" +
-                            o.string() + "' 2>'" + e.string() + "'";
-    const int status = std::system(cmd.c_str());
-    *out = ReadFile(o);
-    const int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code != 0) ADD_FAILURE() << cmd << "\n" << ReadFile(e);
-    return code;
+    dossier_test::DossierRun r = dossier_test::RunDossier(dir_, db, args);
+    *out = r.out;
+    if (r.code != 0) ADD_FAILURE() << r.command << "\n" << r.err;
+    return r.code;
   }
 
   fs::path dir_;

@@ -68,16 +68,12 @@ class NatsPostgresScaleOutTest : public ::testing::Test {
   }
 
   // Runs `dossier --db DB ARGS` from the source directory and waits; returns
-  // the exit code, with stdout in *out.
+  // the exit code, with stdout in *out (stderr in last_stderr_).
   int Run(const std::string& db, const std::string& args, std::string* out) {
-    const fs::path o = dir_ / "stdout", e = dir_ / "stderr";
-    const std::string cmd = "cd '" + std::string(DOSSIER_SOURCE_DIR) + "' && " +
-                            std::string(DOSSIER_BINARY) + " --db '" + db + "' " + args + " >'" +
-                            o.string() + "' 2>'" + e.string() + "'";
-    const int status = std::system(cmd.c_str());
-    *out = ReadFile(o);
-    last_stderr_ = ReadFile(e);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    dossier_test::DossierRun r = dossier_test::RunDossier(dir_, db, args);
+    *out = r.out;
+    last_stderr_ = r.err;
+    return r.code;
   }
   // Starts `dossier --db DB ARGS` in the background (output appended to
   // DIR/log); returns its pid.
