@@ -435,11 +435,13 @@ double Dot(const SparseVector& a, const SparseVector& b) {
 }
 
 // Average-linkage groups of `vectors` (merging while the best pair's mean
-// similarity reaches `threshold`, ties to the lower indices); returns each
-// vector's group, groups numbered in order of their first member.
-template <typename PairFactor>
+// similarity reaches `threshold`, ties to the lower indices); then each
+// vector left alone, in order, joins the group of its most similar vector
+// when that similarity reaches `lone_threshold` and may_join(alone, other).
+// Returns each vector's group, groups numbered in order of their first member.
+template <typename PairFactor, typename MayJoin>
 std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, float threshold,
-                                     PairFactor factor) {
+                                     PairFactor factor, float lone_threshold, MayJoin may_join) {
   const size_t n = vectors.size();
   std::vector<double> sum(n * n, 0);  // similarity sums between groups
   for (size_t i = 0; i < n; ++i) {
@@ -449,6 +451,7 @@ std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, f
   std::vector<uint32_t> size(n, 1), head(n);
   for (size_t i = 0; i < n; ++i) head[i] = static_cast<uint32_t>(i);
   std::vector<bool> alive(n, true);
+  const std::vector<double> pair = sum;  // before any merge: one vector to another
   while (true) {
     double best = -1;
     size_t bi = 0, bj = 0;
@@ -471,6 +474,19 @@ std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, f
       if (head[k] == bj) head[k] = static_cast<uint32_t>(bi);
     }
   }
+  for (size_t i = 0; i < n && lone_threshold > 0; ++i) {
+    if (!alive[i] || size[i] != 1) continue;
+    double best = -1;
+    size_t nearest = n;
+    for (size_t k = 0; k < n; ++k) {
+      if (k != i && pair[i * n + k] > best && may_join(i, k)) best = pair[i * n + k], nearest = k;
+    }
+    if (nearest == n || best < lone_threshold) continue;
+    const size_t to = head[nearest];
+    alive[i] = false;
+    size[to] += 1;
+    head[i] = static_cast<uint32_t>(to);
+  }
   std::vector<uint32_t> group(n), number(n, UINT32_MAX);
   uint32_t next = 0;
   for (size_t i = 0; i < n; ++i) {
@@ -478,6 +494,17 @@ std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, f
     group[i] = number[head[i]];
   }
   return group;
+}
+
+// The day an article's happening most likely took place: its publication
+// day, else the earliest day its text names twice, else the earliest it
+// names; kNoDay when it names none.
+int32_t HappeningDay(const internal::ArticleState& a) {
+  if (a.day != kNoDay) return a.day;
+  if (!a.repeated_days.empty())
+    return *std::min_element(a.repeated_days.begin(), a.repeated_days.end());
+  if (!a.dates.empty()) return *std::min_element(a.dates.begin(), a.dates.end());
+  return kNoDay;
 }
 
 // Re-groups the articles of storyline `id` into events (ClustererOptions:
@@ -516,8 +543,17 @@ void Refine(StoryClusterer::Rep& r, uint32_t id) {
     if (names(originals[i], pj) || names(originals[j], pi)) return 1.0;
     return o.refine_protagonist_factor;
   };
-  std::vector<uint32_t> group =
-      AverageLinkage(LocalVectors(r, originals), o.refine_threshold, factor);
+  // A lone article joins its nearest article's event unless their days,
+  // known or estimated from the text, are apart: reports of one happening
+  // are published within days of each other.
+  std::vector<int32_t> days(originals.size());
+  for (size_t i = 0; i < originals.size(); ++i) days[i] = HappeningDay(r.articles[originals[i]]);
+  auto may_join = [&](size_t i, size_t j) {
+    return days[i] == kNoDay || days[j] == kNoDay ||
+           std::abs(days[i] - days[j]) <= o.refine_lone_days;
+  };
+  std::vector<uint32_t> group = AverageLinkage(LocalVectors(r, originals), o.refine_threshold,
+                                               factor, o.refine_lone_threshold, may_join);
   const uint32_t groups = *std::max_element(group.begin(), group.end()) + 1;
   std::vector<uint32_t> old_events = r.storylines[id].events;
   std::vector<uint32_t> event_of(groups);

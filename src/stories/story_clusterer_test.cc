@@ -198,6 +198,44 @@ TEST(StoryClusterer, RefinementSetsApartArticlesLedByOtherPersons) {
   EXPECT_EQ(events(0.0f, true), events(1.0f, true));
 }
 
+// A short report of a fight is far from the average of the fight's reports
+// but near one of them: refinement leaves it alone, the lone-article rule
+// puts it with its nearest report, unless their days are far apart.
+TEST(StoryClusterer, LoneReportJoinsItsNearestReportsEvent) {
+  const std::string common = "klitschko heavyweight champion title fight boxing ring ";
+  auto events = [&](float lone_threshold, int32_t lone_day) {
+    std::vector<StoryDocument> docs = {
+        MakeDoc("a1", common + "arreola knockout round ten staples purse promoter million", {1, 10},
+                100),
+        MakeDoc("b1", common + "johnson points decision bern switzerland judges", {1, 11}, 100),
+        MakeDoc("a2", common + "arreola corner stopped round ten staples angeles", {1, 10}, 100),
+        MakeDoc("b2", common + "johnson decision judges scored bern switzerland", {1, 11}, 100),
+        MakeDoc("a3", common + "arreola los angeles staples knockout corner", {1, 10}, 100),
+        MakeDoc("lone", "purse promoter million tickets sold arena parking gates crowd", {},
+                lone_day),
+    };
+    ClustererOptions o = TestOptions();
+    o.event_threshold = 0.01f;
+    o.storyline_threshold = 0.01f;
+    o.refine_threshold = 0.2f;
+    o.refine_lone_threshold = lone_threshold;
+    StoryClusterer c(o);
+    AddAll(c, docs);
+    c.Settle();
+    EXPECT_EQ(c.storyline_count(), 1u);
+    std::vector<std::vector<std::string>> out;
+    for (uint32_t e : c.SummarizeStoryline(0).events) {
+      EventSummary s = c.Summarize(e);
+      if (!s.articles.empty()) out.push_back(s.articles);
+    }
+    return out;
+  };
+  using Groups = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(events(0, 100), (Groups{{"a1", "a2", "a3"}, {"b1", "b2"}, {"lone"}}));
+  EXPECT_EQ(events(0.05f, 100), (Groups{{"a1", "a2", "a3", "lone"}, {"b1", "b2"}}));
+  EXPECT_EQ(events(0.05f, 160), (Groups{{"a1", "a2", "a3"}, {"b1", "b2"}, {"lone"}}));
+}
+
 TEST(StoryClusterer, OptionsByName) {
   ClustererOptions o;
   EXPECT_TRUE(SetClustererOption(&o, "event_threshold", "0.42").ok());
