@@ -16,6 +16,7 @@
 #include "store/sqlite_findings.h"
 #include "store/sqlite_util.h"
 #include "store/stems.h"
+#include "store/wal_checkpointer.h"
 
 namespace dossier::store_internal {
 namespace {
@@ -96,6 +97,17 @@ std::string ColumnString(const Statement& st, int index) {
   return std::string(st.ColumnText(index));
 }
 
+// SQLite's default limit of its automatic checkpoint (16 MiB of 16 KiB pages).
+constexpr int kFramesPerCheckpoint = 1000;
+
+Result<bool> InWalMode(const Database& db) {
+  Result<Statement> st = Statement::Prepare(db.get(), "PRAGMA journal_mode", false);
+  if (!st.ok()) return st.status();
+  Result<bool> row = st->Step();
+  if (!row.ok()) return row.status();
+  return *row && st->ColumnText(0) == "wal";
+}
+
 class SqliteStore final : public Store {
  public:
   SqliteStore(Database db, std::string path, bool read_only, int schema_version)
@@ -105,6 +117,8 @@ class SqliteStore final : public Store {
         schema_version_(schema_version) {}
 
   Status Prepare();
+  // Checkpoints of a writable store in WAL mode run beside the writer.
+  Status StartCheckpointer();
 
   Result<PutOutcome> PutArticles(const std::vector<AnalyzedArticle>& batch) override;
   Result<Article> GetArticle(std::string_view id) override;
@@ -151,6 +165,8 @@ class SqliteStore final : public Store {
   Statement insert_, insert_index_row_, add_counts_, find_duplicate_, get_, search_,
       search_window_start_, snippet_text_, counts_, earliest_, latest_, analysed_, entity_count_;
   std::optional<FindingsTables> findings_;
+  // Last: stopped before the statements and the connection close.
+  std::unique_ptr<WalCheckpointer> checkpointer_;
 };
 
 Status SqliteStore::Prepare() {
@@ -183,6 +199,18 @@ Status SqliteStore::Prepare() {
   Result<FindingsTables> findings = FindingsTables::Prepare(db_);
   if (!findings.ok()) return WithContext(findings.status(), path_);
   findings_.emplace(std::move(*findings));
+  return Status::OK();
+}
+
+Status SqliteStore::StartCheckpointer() {
+  if (read_only_) return Status::OK();
+  Result<bool> wal = InWalMode(db_);
+  if (!wal.ok()) return WithContext(wal.status(), path_);
+  if (!*wal) return Status::OK();
+  Result<std::unique_ptr<WalCheckpointer>> checkpointer =
+      WalCheckpointer::Start(path_, db_.get(), kFramesPerCheckpoint);
+  if (!checkpointer.ok()) return WithContext(checkpointer.status(), path_);
+  checkpointer_ = std::move(*checkpointer);
   return Status::OK();
 }
 
@@ -450,6 +478,7 @@ Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path,
   if (!version.ok()) return version.status();
   auto store = std::make_unique<SqliteStore>(std::move(*db), path, options.read_only, *version);
   DOSSIER_RETURN_IF_ERROR(store->Prepare());
+  DOSSIER_RETURN_IF_ERROR(store->StartCheckpointer());
   return std::unique_ptr<Store>(std::move(store));
 }
 
