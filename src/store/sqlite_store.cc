@@ -97,9 +97,6 @@ std::string ColumnString(const Statement& st, int index) {
   return std::string(st.ColumnText(index));
 }
 
-// SQLite's default limit of its automatic checkpoint (16 MiB of 16 KiB pages).
-constexpr int kFramesPerCheckpoint = 1000;
-
 Result<bool> InWalMode(const Database& db) {
   Result<Statement> st = Statement::Prepare(db.get(), "PRAGMA journal_mode", false);
   if (!st.ok()) return st.status();
@@ -208,7 +205,7 @@ Status SqliteStore::StartCheckpointer() {
   if (!wal.ok()) return WithContext(wal.status(), path_);
   if (!*wal) return Status::OK();
   Result<std::unique_ptr<WalCheckpointer>> checkpointer =
-      WalCheckpointer::Start(path_, db_.get(), kFramesPerCheckpoint);
+      WalCheckpointer::Start(path_, db_.get(), kSqliteAutocheckpointFrames);
   if (!checkpointer.ok()) return WithContext(checkpointer.status(), path_);
   checkpointer_ = std::move(*checkpointer);
   return Status::OK();

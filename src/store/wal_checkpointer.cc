@@ -32,7 +32,7 @@ WalCheckpointer::WalCheckpointer(Database db, sqlite3* writer, int frames_per_ch
 
 WalCheckpointer::~WalCheckpointer() {
   // Back to SQLite's own automatic checkpoint, at its default limit.
-  sqlite3_wal_autocheckpoint(writer_, 1000);
+  sqlite3_wal_autocheckpoint(writer_, kSqliteAutocheckpointFrames);
   {
     std::lock_guard<std::mutex> lock(mu_);
     stopping_ = true;

@@ -14,7 +14,8 @@
 // as before, and is retried at the next signal; the writer's connection,
 // closed last, checkpoints whatever is left, as SQLite always does.
 //
-//   Result<std::unique_ptr<WalCheckpointer>> c = WalCheckpointer::Start(path, writer, 1000);
+//   Result<std::unique_ptr<WalCheckpointer>> c = WalCheckpointer::Start(path, writer,
+//   kSqliteAutocheckpointFrames);
 //   ... commits on `writer` ...
 //   c->reset();   // before closing `writer`: stops and joins the thread
 //
@@ -36,6 +37,9 @@
 #include "store/sqlite_util.h"
 
 namespace dossier::store_internal {
+
+// SQLite's default limit of its automatic checkpoint, in log frames.
+inline constexpr int kSqliteAutocheckpointFrames = 1000;
 
 class WalCheckpointer {
  public:

@@ -75,12 +75,12 @@ TEST_F(WalCheckpointerTest, ReplacesTheWritersOwnCheckpointWhileItRuns) {
       WalCheckpointer::Start(path_, writer_.get(), 1000000);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   const uintmax_t before = DatabaseBytes();
-  Write(1200);
+  Write(kSqliteAutocheckpointFrames + 200);
   EXPECT_EQ(DatabaseBytes(), before);
   EXPECT_EQ((*c)->checkpoints(), 0u);
   c->reset();
   Write(1);
-  EXPECT_GT(DatabaseBytes(), before + 1000 * 4096);
+  EXPECT_GT(DatabaseBytes(), before + kSqliteAutocheckpointFrames * 4096u);
 }
 
 }  // namespace

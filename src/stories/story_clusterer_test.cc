@@ -51,6 +51,18 @@ std::vector<Assignment> AddAll(StoryClusterer& c, const std::vector<StoryDocumen
   return out;
 }
 
+// The articles of each event of `storyline` that still has articles, in
+// event order.
+using Groups = std::vector<std::vector<std::string>>;
+Groups EventGroups(const StoryClusterer& c, uint32_t storyline) {
+  Groups out;
+  for (uint32_t e : c.SummarizeStoryline(storyline).events) {
+    EventSummary s = c.Summarize(e);
+    if (!s.articles.empty()) out.push_back(s.articles);
+  }
+  return out;
+}
+
 ClustererOptions TestOptions() {
   ClustererOptions o;
   o.event_threshold = 0.3f;
@@ -184,14 +196,8 @@ TEST(StoryClusterer, RefinementSetsApartArticlesLedByOtherPersons) {
     AddAll(c, corpus(name_each_other));
     c.Settle();
     EXPECT_EQ(c.storyline_count(), 1u);
-    std::vector<std::vector<std::string>> out;
-    for (uint32_t e : c.SummarizeStoryline(0).events) {
-      EventSummary s = c.Summarize(e);
-      if (!s.articles.empty()) out.push_back(s.articles);
-    }
-    return out;
+    return EventGroups(c, 0);
   };
-  using Groups = std::vector<std::vector<std::string>>;
   const Groups by_protagonist = {{"m1", "m2"}, {"p1", "p2"}};
   EXPECT_NE(events(1.0f, false), by_protagonist);
   EXPECT_EQ(events(0.0f, false), by_protagonist);
@@ -223,14 +229,8 @@ TEST(StoryClusterer, LoneReportJoinsItsNearestReportsEvent) {
     AddAll(c, docs);
     c.Settle();
     EXPECT_EQ(c.storyline_count(), 1u);
-    std::vector<std::vector<std::string>> out;
-    for (uint32_t e : c.SummarizeStoryline(0).events) {
-      EventSummary s = c.Summarize(e);
-      if (!s.articles.empty()) out.push_back(s.articles);
-    }
-    return out;
+    return EventGroups(c, 0);
   };
-  using Groups = std::vector<std::vector<std::string>>;
   EXPECT_EQ(events(0, 100), (Groups{{"a1", "a2", "a3"}, {"b1", "b2"}, {"lone"}}));
   EXPECT_EQ(events(0.05f, 100), (Groups{{"a1", "a2", "a3", "lone"}, {"b1", "b2"}}));
   EXPECT_EQ(events(0.05f, 160), (Groups{{"a1", "a2", "a3"}, {"b1", "b2"}, {"lone"}}));
