@@ -23,10 +23,15 @@ constexpr double kUnreliableFactor = 0.5;
 constexpr double kHintOnlyConfidence = 0.5;
 // CLD2's cost is linear in its input (~25 us/KB) and it needs far less than
 // a whole article: longer texts are sampled in windows spread over the text
-// (start, middle, end), which keeps the shares of a mixed text.
-constexpr size_t kSampleAbove = 1536;
+// (start, middle, end), which keeps the shares of a mixed text. Three
+// windows of 320 bytes (CLD2 is designed for 200 and more) named the same
+// language as three of 500 on each of the 3,586 articles of ECB+, WCXB,
+// PolNeAR and ml-crisis-fr in bench/language_id.py (on OCR'd 1906 French
+// newspapers, 504 of 514 either way), flagged more of its en+fr articles
+// mixed (198 of 200 against 193) and cut ingest time by ~4%.
+constexpr size_t kSampleAbove = 1024;
 constexpr size_t kWindows = 3;
-constexpr size_t kWindowBytes = 500;
+constexpr size_t kWindowBytes = 320;
 
 // Start of the word at or after `i` (never inside a UTF-8 sequence).
 size_t WordStartAfter(std::string_view s, size_t i) {

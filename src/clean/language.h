@@ -11,7 +11,7 @@
 // - confidence: the top language's share of the text (0..1), halved when
 //   CLD2 does not call the answer reliable.
 // - mixed: a second language holds >= 20% of the text.
-// Texts over 1.5 KB are sampled (three windows spread over the text) to keep
+// Texts over 1 KB are sampled (three windows spread over the text) to keep
 // the cost per article bounded.
 //
 // Thread-safety: Detect() is const and safe to call from several threads.
