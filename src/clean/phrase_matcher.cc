@@ -96,10 +96,13 @@ void PhraseMatcher::Build() {
     output_begin_[s + 1] = output_begin_[s] + static_cast<uint32_t>(out[s].size());
     outputs_.insert(outputs_.end(), out[s].begin(), out[s].end());
   }
-  // Tag each transition with whether its target has outputs, so the scan
-  // loop touches output_begin_ only at matches.
+  // Each transition holds its target's row (state * classes, so the scan's
+  // chain of dependent loads has no multiply in it) and whether the target
+  // has outputs (so the scan touches output_begin_ only at matches). Rows
+  // fit in 31 bits: a lexicon would need millions of states to overflow.
   for (uint32_t& t : next_) {
-    t = (t << 1) | (output_begin_[t + 1] > output_begin_[t] ? 1u : 0u);
+    const bool has_outputs = output_begin_[t + 1] > output_begin_[t];
+    t = static_cast<uint32_t>(t * classes) << 1 | (has_outputs ? 1u : 0u);
   }
   pending_.clear();
   pending_.shrink_to_fit();

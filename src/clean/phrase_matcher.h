@@ -60,7 +60,8 @@ class PhraseMatcher {
   std::vector<std::string> pending_;  // phrases until Build()
   uint8_t byte_class_[256] = {};      // bytes of no phrase share class 0
   uint32_t class_count_ = 1;
-  // state * class_count_ + class -> (next state << 1) | (next state has outputs).
+  // state * class_count_ + class ->
+  //   (next state * class_count_) << 1 | (next state has outputs).
   std::vector<uint32_t> next_;
   std::vector<uint32_t> output_begin_;  // state -> range in outputs_ (size states + 1)
   std::vector<uint32_t> outputs_;       // phrase ids ending at each state
@@ -69,12 +70,13 @@ class PhraseMatcher {
 
 template <typename Fn>
 void PhraseMatcher::ForEachMatch(std::string_view folded, Fn&& fn) const {
-  uint32_t state = 0;
+  uint32_t row = 0;  // the current state * class_count_
   for (size_t i = 0; i < folded.size(); ++i) {
     const uint8_t cls = byte_class_[static_cast<unsigned char>(folded[i])];
-    const uint32_t entry = next_[static_cast<size_t>(state) * class_count_ + cls];
-    state = entry >> 1;
+    const uint32_t entry = next_[row + cls];
+    row = entry >> 1;
     if ((entry & 1) == 0) continue;
+    const uint32_t state = row / class_count_;
     for (uint32_t k = output_begin_[state]; k < output_begin_[state + 1]; ++k) {
       const uint32_t id = outputs_[k];
       const Phrase& p = phrases_[id];
