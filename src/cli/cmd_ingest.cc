@@ -137,7 +137,7 @@ void AddIngestCommand(CLI::App& app, const GlobalOptions& global, int* exit_code
       "directories or '-' (JSON Lines on stdin), clean them and store them");
   cmd->add_option("inputs", args->inputs, "files, directories, or - for stdin")->required();
   cmd->add_option("--batch-size", args->batch_size,
-                  "articles per store transaction (at most: a transaction also ends at 16 MiB "
+                  "articles per store transaction (at most: a transaction also ends at 64 MiB "
                   "of text)")
       ->capture_default_str()
       ->check(CLI::Range(size_t{1}, size_t{100000}));

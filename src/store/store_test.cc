@@ -62,7 +62,7 @@ TEST_F(StoreTest, OpenCreatesAndMigratesAnEmptyFile) {
 TEST_F(StoreTest, ANewStoreHasLargePagesAndIndexSettings) {
   ASSERT_NE(OpenStore(), nullptr);
   EXPECT_EQ(RawQuery("PRAGMA page_size"), "16384");
-  EXPECT_EQ(RawQuery("SELECT v FROM articles_fts_config WHERE k = 'hashsize'"), "33554432");
+  EXPECT_EQ(RawQuery("SELECT v FROM articles_fts_config WHERE k = 'hashsize'"), "134217728");
   EXPECT_EQ(RawQuery("SELECT v FROM articles_fts_config WHERE k = 'pgsz'"), "16200");
 }
 
