@@ -21,7 +21,6 @@ Usage: bench/language_id.py [--dossier build/dossier]...
 import argparse
 import collections
 import glob
-import gzip
 import json
 import os
 import sqlite3

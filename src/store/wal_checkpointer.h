@@ -14,8 +14,8 @@
 // as before, and is retried at the next signal; the writer's connection,
 // closed last, checkpoints whatever is left, as SQLite always does.
 //
-//   Result<std::unique_ptr<WalCheckpointer>> c = WalCheckpointer::Start(path, writer,
-//   kSqliteAutocheckpointFrames);
+//   Result<std::unique_ptr<WalCheckpointer>> c =
+//       WalCheckpointer::Start(path, writer, kSqliteAutocheckpointFrames);
 //   ... commits on `writer` ...
 //   c->reset();   // before closing `writer`: stops and joins the thread
 //

@@ -44,8 +44,9 @@
 //     whose first-named persons differ (neither article naming the other's)
 //     counting less (refine_protagonist_factor); an article left alone
 //     then joins its nearest article's event when close enough and near in
-//     time (refine_lone_threshold, refine_lone_days). Events keep their ids; one left without
-//     articles leaves the storyline (its id stays, Summarize gives no articles).
+//     time (refine_lone_threshold, refine_lone_days). Events keep their
+//     ids; one left without articles leaves the storyline (its id stays,
+//     Summarize gives no articles).
 // Active window: an event is active while its last article is at most
 // event_window_days older than the newest day seen (dated input) and at
 // most window_articles articles old; storylines likewise with
