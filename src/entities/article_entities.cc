@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <string>
+#include <tuple>
+#include <unordered_map>
 
 #include "entities/article_mentions.h"
 #include "entities/roles.h"
@@ -21,6 +24,25 @@ struct Ent {
   int alias = -1;
   bool person = false;
   uint32_t last_mention = 0;
+};
+
+// One distinct name form of an entity: its first candidate with that key and type.
+struct Form {
+  int entity = -1;
+  size_t cand = 0;
+};
+
+struct FormMatch {
+  Form form;
+  NameMatch match;
+};
+
+// Name forms a new key is compared with, newest first (see Grouper::Matches).
+constexpr size_t kMatchWindow = 256;
+
+struct MatchMemo {
+  size_t scanned = 0;  // forms compared so far
+  std::vector<FormMatch> matches;
 };
 
 class Grouper {
@@ -55,6 +77,77 @@ class Grouper {
     ent.cands.push_back(ci);
     ent.person = ent.person || IsPerson(c);
     ent.last_mention = std::max(ent.last_mention, c.begin);
+    // Alias groups are joined by group, never by matching names.
+    if (ent.alias >= 0) return;
+    auto [it, added] = first_by_joined_.emplace(c.key.Joined(), e);
+    if (!added) it->second = std::min(it->second, e);
+    // Whether an entity is a person is known when it is made: only a person's
+    // mentions make it one, and they join persons or start one.
+    // A form is listed again when it leaves the newest half of the window,
+    // so that a name mentioned recently is still compared with new keys.
+    std::vector<Form>& forms = ent.person ? person_forms_ : other_forms_;
+    auto [at, first] = form_at_.try_emplace({key_ids_[ci], c.type, e}, forms.size());
+    if (first) same_key_forms_[(uint64_t{key_ids_[ci]} << 1) | ent.person].push_back({e, ci});
+    if (first || forms.size() - at->second > kMatchWindow / 2) {
+      at->second = forms.size();
+      forms.push_back({e, ci});
+    }
+  }
+
+  // The candidates' keys, numbered: equal numbers for equal keys.
+  void NumberKeys() {
+    std::unordered_map<std::string, uint32_t> ids;
+    key_ids_.reserve(cands_.size());
+    for (const Cand& c : cands_) {
+      std::string sig = c.key.all_caps ? "A" : "a";
+      for (const NameToken& t : c.key.tokens)
+        sig.append(t.text).append(t.initial ? "\x1f"
+                                              "1"
+                                            : "\x1f"
+                                              "0");
+      sig += '\x1e';
+      for (const std::string& p : c.key.particles) sig.append(p) += '\x1f';
+      key_ids_.push_back(
+          ids.emplace(std::move(sig), static_cast<uint32_t>(ids.size())).first->second);
+    }
+  }
+
+  // The forms of `forms` (persons' or the others') whose key candidate
+  // `ci`'s key matches as `type`, in the order the forms were made; of the
+  // others, only forms of a type compatible with `type`. Computed once per
+  // key, type and list, and extended as forms are added.
+  const std::vector<FormMatch>& Matches(size_t ci, EntityType type, bool persons) {
+    const std::vector<Form>& forms = persons ? person_forms_ : other_forms_;
+    MatchMemo& memo =
+        memo_[(uint64_t{key_ids_[ci]} << 9) | (static_cast<uint64_t>(type) << 1) | persons];
+    // A key is compared with the forms listed in the newest kMatchWindow
+    // only: past thousands of distinct names (a whole site's headlines in one
+    // page), a spelling variant is looked for nearby, not in the whole page.
+    // The same key is found anywhere (SameKeyForms).
+    if (forms.size() - memo.scanned > kMatchWindow) memo.scanned = forms.size() - kMatchWindow;
+    if (memo.scanned < forms.size()) {
+      const NameMatcher& m = r_.matcher();
+      const NameKey& key = cands_[ci].key;
+      for (; memo.scanned < forms.size(); ++memo.scanned) {
+        const Cand& other = cands_[forms[memo.scanned].cand];
+        if (!persons && !Compatible(type, other.type)) continue;
+        NameMatch x = m.MatchKeys(key, other.key, type);
+        if (x.match) memo.matches.push_back({forms[memo.scanned], x});
+      }
+    }
+    return memo.matches;
+  }
+
+  // The forms with candidate `ci`'s very key, of persons or of the others.
+  const std::vector<Form>& SameKeyForms(size_t ci, bool persons) const {
+    static const std::vector<Form> kNone;
+    auto it = same_key_forms_.find((uint64_t{key_ids_[ci]} << 1) | persons);
+    return it == same_key_forms_.end() ? kNone : it->second;
+  }
+
+  static bool Compatible(EntityType a, EntityType b) {
+    return a == b || (a != EntityType::kPer && a != EntityType::kLoc && b != EntityType::kPer &&
+                      b != EntityType::kLoc);
   }
 
   int NewEntity(size_t ci) {
@@ -66,37 +159,39 @@ class Grouper {
   }
 
   // The PER entity a person's name or short form joins, or -1.
-  int FindPerson(const Cand& c, bool* short_form) const {
-    const NameMatcher& m = r_.matcher();
+  int FindPerson(size_t ci, bool* short_form) {
+    const Cand& c = cands_[ci];
     int best_full = -1, best_short = -1;
     double best_score = 0;
     uint32_t best_recent = 0;
-    for (size_t e = 0; e < ents_.size(); ++e) {
-      const Ent& ent = ents_[e];
-      if (!ent.person || ent.alias >= 0) continue;
-      for (size_t ci : ent.cands) {
-        const Cand& d = cands_[ci];
-        NameMatch x = m.MatchKeys(c.key, d.key, EntityType::kPer);
-        if (!x.match) continue;
-        if (x.kind == MatchKind::kShortForm) {
-          // Only a one-token mention is a short form of a longer name.
-          if (c.key.tokens.size() != 1) continue;
-          if (best_short < 0 || ent.last_mention > best_recent) {
-            best_short = static_cast<int>(e);
-            best_recent = ent.last_mention;
-          }
-        } else if (x.score > best_score) {
-          best_full = static_cast<int>(e);
-          best_score = x.score;
+    auto consider = [&](const Form& form, const NameMatch& x) {
+      const int e = form.entity;
+      const Ent& ent = ents_[static_cast<size_t>(e)];
+      if (x.kind == MatchKind::kShortForm) {
+        // Only a one-token mention is a short form of a longer name.
+        if (c.key.tokens.size() != 1) return;
+        if (best_short < 0 || ent.last_mention > best_recent ||
+            (ent.last_mention == best_recent && e < best_short)) {
+          best_short = e;
+          best_recent = ent.last_mention;
         }
+      } else if (x.score > best_score ||
+                 (x.score == best_score && best_full >= 0 && e < best_full)) {
+        best_full = e;
+        best_score = x.score;
       }
-    }
+    };
+    for (const FormMatch& f : Matches(ci, EntityType::kPer, /*persons=*/true))
+      consider(f.form, f.match);
+    const NameMatch exact = r_.matcher().MatchKeys(c.key, c.key, EntityType::kPer);
+    for (const Form& form : SameKeyForms(ci, /*persons=*/true)) consider(form, exact);
     *short_form = best_full < 0 && best_short >= 0;
     return best_full >= 0 ? best_full : best_short;
   }
 
   // Step 5-6: mentions to entities, in text order.
   void Group() {
+    NumberKeys();
     std::map<int, int> by_alias, by_decl;
     for (size_t ci = 0; ci < cands_.size(); ++ci) {
       Cand& c = cands_[ci];
@@ -120,7 +215,7 @@ class Grouper {
       }
       bool short_form = false;
       if (IsPerson(c)) {
-        int e = FindPerson(c, &short_form);
+        int e = FindPerson(ci, &short_form);
         if (e >= 0) {
           Attach(ci, e, short_form ? MentionKind::kShortForm : MentionKind::kName);
         } else {
@@ -131,13 +226,13 @@ class Grouper {
       // A name the tagger did not call a person may still be one's family
       // name ("Le Drian" as ORG after "Jean-Yves Le Drian").
       if (c.key.tokens.size() == 1) {
-        int e = FindPerson(c, &short_form);
+        int e = FindPerson(ci, &short_form);
         if (e >= 0 && short_form) {
           Attach(ci, e, MentionKind::kShortForm);
           continue;
         }
       }
-      int e = FindSameName(c);
+      int e = FindSameName(ci);
       if (e >= 0) {
         Attach(ci, e, MentionKind::kName);
       } else {
@@ -147,39 +242,24 @@ class Grouper {
   }
 
   // An entity (not an alias group) with an equal key, or of a compatible
-  // type whose name fully matches.
-  int FindSameName(const Cand& c) const {
-    const NameMatcher& m = r_.matcher();
-    const std::string joined = c.key.Joined();
-    for (size_t e = 0; e < ents_.size(); ++e) {
-      if (ents_[e].alias >= 0) continue;
-      for (size_t ci : ents_[e].cands) {
-        if (cands_[ci].key.Joined() == joined) return static_cast<int>(e);
-      }
+  // type whose name fully matches; the first made when several do.
+  int FindSameName(size_t ci) {
+    const Cand& c = cands_[ci];
+    auto same = first_by_joined_.find(c.key.Joined());
+    if (same != first_by_joined_.end()) return same->second;
+    int full = -1;
+    for (const FormMatch& f : Matches(ci, c.type, /*persons=*/false)) {
+      const NameMatch& x = f.match;
+      if (x.score >= 0.9 && (x.kind == MatchKind::kFullName || x.kind == MatchKind::kExact) &&
+          (full < 0 || f.form.entity < full))
+        full = f.form.entity;
     }
-    auto compatible = [](EntityType a, EntityType b) {
-      return a == b || (a != EntityType::kPer && a != EntityType::kLoc && b != EntityType::kPer &&
-                        b != EntityType::kLoc);
-    };
-    for (size_t e = 0; e < ents_.size(); ++e) {
-      if (ents_[e].alias >= 0 || ents_[e].person) continue;
-      for (size_t ci : ents_[e].cands) {
-        const Cand& d = cands_[ci];
-        if (!compatible(c.type, d.type)) continue;
-        NameMatch x = m.MatchKeys(c.key, d.key, c.type);
-        if (x.match && x.score >= 0.9 &&
-            (x.kind == MatchKind::kFullName || x.kind == MatchKind::kExact)) {
-          return static_cast<int>(e);
-        }
-      }
-    }
-    return -1;
+    return full;
   }
 
   // A one-token entity seen before the full name ("Pompeo" ... "Mike
   // Pompeo") joins the one person whose family name it is.
   void MergeEarlyShortForms() {
-    const NameMatcher& m = r_.matcher();
     for (size_t e = 0; e < ents_.size(); ++e) {
       Ent& ent = ents_[e];
       if (ent.alias >= 0 || ent.cands.empty()) continue;
@@ -188,18 +268,14 @@ class Grouper {
       if (!single) continue;
       int target = -1;
       bool ambiguous = false;
-      for (size_t f = 0; f < ents_.size(); ++f) {
-        if (f == e || !ents_[f].person || ents_[f].alias >= 0 || ents_[f].cands.empty()) continue;
-        bool matches = false;
-        for (size_t ci : ents_[f].cands) {
-          const Cand& d = cands_[ci];
-          if (d.key.tokens.size() < 2) continue;
-          NameMatch x = m.MatchKeys(cands_[ent.cands[0]].key, d.key, EntityType::kPer);
-          matches = matches || (x.match && x.kind == MatchKind::kShortForm);
-        }
-        if (!matches) continue;
-        ambiguous = ambiguous || target >= 0;
-        target = static_cast<int>(f);
+      for (const FormMatch& f : Matches(ent.cands[0], EntityType::kPer, /*persons=*/true)) {
+        const Form& form = f.form;
+        const Ent& other = ents_[static_cast<size_t>(form.entity)];
+        if (static_cast<size_t>(form.entity) == e || other.cands.empty()) continue;
+        if (cands_[form.cand].key.tokens.size() < 2) continue;
+        if (f.match.kind != MatchKind::kShortForm) continue;
+        ambiguous = ambiguous || (target >= 0 && target != form.entity);
+        target = form.entity;
       }
       if (target < 0 || ambiguous) continue;
       for (size_t ci : ent.cands) {
@@ -335,6 +411,16 @@ class Grouper {
   RoleFinder finder_;
   std::vector<Cand> cands_;
   std::vector<Ent> ents_;
+  // Entities are found by matching names, which a long article made
+  // quadratic in its mentions (a 2 MB page took minutes): mentions with equal
+  // keys match alike, so each entity keeps one form per distinct key and
+  // type, and each key's matches against the forms are computed once.
+  std::vector<uint32_t> key_ids_;                                    // per candidate
+  std::vector<Form> person_forms_, other_forms_;                     // in order made
+  std::map<std::tuple<uint32_t, EntityType, int>, size_t> form_at_;  // -> newest listing
+  std::unordered_map<std::string, int> first_by_joined_;             // Joined() -> first entity
+  std::unordered_map<uint64_t, std::vector<Form>> same_key_forms_;   // (key id, persons)
+  std::unordered_map<uint64_t, MatchMemo> memo_;  // (key id, type, persons) -> matches
 };
 
 }  // namespace

@@ -170,5 +170,36 @@ TEST(ArticleEntities, EdgeCases) {
   EXPECT_TRUE(role.Entities().entities.empty());
 }
 
+// A page of thousands of names (a crawl that kept a site's whole index)
+// compares each new spelling with the newest name forms only, so its cost
+// grows with its length, not with its length squared; names repeated or
+// varied near their last mention still join.
+TEST(ArticleEntities, PageOfThousandsOfNamesKeepsRecentVariants) {
+  std::string text = "Mustafa al-Kadhimi met the envoy. ";  // then 400 other persons
+  std::vector<std::pair<std::string, ner::EntityType>> surfaces = {{"Mustafa al-Kadhimi", kPer}};
+  auto letters = [](size_t i) {
+    std::string out;
+    for (int k = 0; k < 4; ++k, i /= 26) out += static_cast<char>('a' + i % 26);
+    return out;
+  };
+  const size_t names = 400;  // more than the forms a key is compared with (256)
+  for (size_t i = 0; i < names; ++i) {
+    std::string name = "Bor" + letters(i) + " Vel" + letters(i * 7919 + 13);
+    name[4] = static_cast<char>(name[4] - 'a' + 'A');
+    text += name + " spoke. ";
+    surfaces.push_back({name, kPer});
+  }
+  text += "Mustafa al-Kadhimi answered, and Moustafa al-Kazimi left.";
+  surfaces.push_back({"Mustafa al-Kadhimi", kPer});
+  surfaces.push_back({"Moustafa al-Kazimi", kPer});
+  TestArticle a("page", text, "en", "2021-08-28", surfaces);
+  ArticleEntities e = a.Entities();
+  const ArticleEntity* kadhimi = FindEntity(e, "Mustafa al-Kadhimi");
+  ASSERT_NE(kadhimi, nullptr);
+  EXPECT_EQ(kadhimi->mentions.size(), 3u);
+  EXPECT_EQ(FindEntity(e, "Moustafa al-Kazimi"), nullptr);
+  EXPECT_GE(e.entities.size(), names / 2);  // the generated names stay apart
+}
+
 }  // namespace
 }  // namespace dossier::identity

@@ -51,6 +51,10 @@ Alignment AlignInOrder(const NameKey& a, const NameKey& b, double threshold) {
     double sim = 0;
   };
   std::vector<Cell> dp((n + 1) * (m + 1));
+  // Adjacent tokens joined ("al" + "qaida"), made once rather than per cell.
+  std::vector<NameToken> a_pairs, b_pairs;
+  for (size_t i = 0; i + 1 < n; ++i) a_pairs.push_back(Concat(a.tokens[i], a.tokens[i + 1]));
+  for (size_t j = 0; j + 1 < m; ++j) b_pairs.push_back(Concat(b.tokens[j], b.tokens[j + 1]));
   auto at = [&](size_t i, size_t j) -> Cell& { return dp[i * (m + 1) + j]; };
   at(0, 0).value = 0;
   auto relax = [&](size_t i, size_t j, double value, int move, double sim) {
@@ -68,11 +72,11 @@ Alignment AlignInOrder(const NameKey& a, const NameKey& b, double threshold) {
         if (s >= threshold) relax(i + 1, j + 1, v + 100 + s, 2, s);
       }
       if (i < n && j + 1 < m && !a.tokens[i].initial) {
-        double s = TokenSimilarity(a.tokens[i], Concat(b.tokens[j], b.tokens[j + 1]));
+        double s = TokenSimilarity(a.tokens[i], b_pairs[j]);
         if (s >= threshold) relax(i + 1, j + 2, v + 100 + s, 3, s);
       }
       if (i + 1 < n && j < m && !b.tokens[j].initial) {
-        double s = TokenSimilarity(Concat(a.tokens[i], a.tokens[i + 1]), b.tokens[j]);
+        double s = TokenSimilarity(a_pairs[i], b.tokens[j]);
         if (s >= threshold) relax(i + 2, j + 1, v + 200 + 2 * s, 4, s);
       }
     }

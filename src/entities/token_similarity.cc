@@ -2,6 +2,7 @@
 #include "entities/token_similarity.h"
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 namespace dossier::identity {
@@ -33,8 +34,22 @@ double IndelCost(char c) { return IsPhoneticVowel(c) || c == 'h' ? 0.5 : 1; }
 
 double PhoneticDistance(std::string_view a, std::string_view b) {
   const size_t n = a.size(), m = b.size();
-  // Three rows suffice for optimal string alignment.
-  std::vector<double> prev2(m + 1), prev(m + 1), cur(m + 1);
+  // Three rows suffice for optimal string alignment. Names are short: their
+  // rows live on the stack (name matching calls this millions of times in a
+  // long article), longer strings' on the heap.
+  constexpr size_t kStackRow = 64;
+  std::array<double, 3 * kStackRow> stack_rows;
+  std::vector<double> heap_rows;
+  double* rows = stack_rows.data();
+  if (m + 1 > kStackRow) {
+    heap_rows.resize(3 * (m + 1));
+    rows = heap_rows.data();
+  }
+  const size_t stride = m + 1 > kStackRow ? m + 1 : kStackRow;
+  double* prev2 = rows;
+  double* prev = rows + stride;
+  double* cur = rows + 2 * stride;
+  std::fill(prev2, prev2 + m + 1, 0.0);
   prev[0] = 0;
   for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + IndelCost(b[j - 1]);
   for (size_t i = 1; i <= n; ++i) {
