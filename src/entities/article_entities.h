@@ -31,6 +31,11 @@
 //     short form seen before the full name joins it too.
 //  6. Other names join an entity of the same type with an equal key or a
 //     full-name match.
+//  In steps 5 and 6 a name is matched with every entity that has the very
+//  same key, and, for other spellings, with the entities' 256 most recently
+//  listed name forms (a form is listed again when mentioned after it has left
+//  the newest half): a page of thousands of names costs time linear in its
+//  length (bench/long_article.py).
 //  7. A role noun ("the French president", "the minister") refers back to
 //     the last-mentioned entity holding that role (same role, or a role of
 //     the class a generic noun names), of the same country when it names
