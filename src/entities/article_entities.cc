@@ -37,7 +37,7 @@ struct FormMatch {
   NameMatch match;
 };
 
-// Name forms a new key is compared with, newest first (see Grouper::Matches).
+// How many of the newest name forms a key is compared with (Grouper::Matches).
 constexpr size_t kMatchWindow = 256;
 
 struct MatchMemo {
@@ -79,12 +79,12 @@ class Grouper {
     ent.last_mention = std::max(ent.last_mention, c.begin);
     // Alias groups are joined by group, never by matching names.
     if (ent.alias >= 0) return;
-    auto [it, added] = first_by_joined_.emplace(c.key.Joined(), e);
+    auto [it, added] = first_by_joined_.emplace(joined_ids_[ci], e);
     if (!added) it->second = std::min(it->second, e);
     // Whether an entity is a person is known when it is made: only a person's
-    // mentions make it one, and they join persons or start one.
-    // A form is listed again when it leaves the newest half of the window,
-    // so that a name mentioned recently is still compared with new keys.
+    // mentions make it one, and they join persons or start one. A form is
+    // listed again when it leaves the newest half of the window, so that a
+    // name mentioned recently is still compared with new keys.
     std::vector<Form>& forms = ent.person ? person_forms_ : other_forms_;
     auto [at, first] = form_at_.try_emplace({key_ids_[ci], c.type, e}, forms.size());
     if (first) same_key_forms_[(uint64_t{key_ids_[ci]} << 1) | ent.person].push_back({e, ci});
@@ -94,21 +94,25 @@ class Grouper {
     }
   }
 
-  // The candidates' keys, numbered: equal numbers for equal keys.
+  // The candidates' keys and their Joined() forms, numbered: equal numbers
+  // for equal keys (equal Joined() forms).
   void NumberKeys() {
-    std::unordered_map<std::string, uint32_t> ids;
+    std::unordered_map<std::string, uint32_t> keys, joined;
+    auto number = [](std::unordered_map<std::string, uint32_t>& ids, std::string text) {
+      return ids.emplace(std::move(text), static_cast<uint32_t>(ids.size())).first->second;
+    };
     key_ids_.reserve(cands_.size());
+    joined_ids_.reserve(cands_.size());
     for (const Cand& c : cands_) {
       std::string sig = c.key.all_caps ? "A" : "a";
-      for (const NameToken& t : c.key.tokens)
-        sig.append(t.text).append(t.initial ? "\x1f"
-                                              "1"
-                                            : "\x1f"
-                                              "0");
+      for (const NameToken& t : c.key.tokens) {
+        sig.append(t.text) += '\x1f';
+        sig += t.initial ? '1' : '0';
+      }
       sig += '\x1e';
       for (const std::string& p : c.key.particles) sig.append(p) += '\x1f';
-      key_ids_.push_back(
-          ids.emplace(std::move(sig), static_cast<uint32_t>(ids.size())).first->second);
+      key_ids_.push_back(number(keys, std::move(sig)));
+      joined_ids_.push_back(number(joined, c.key.Joined()));
     }
   }
 
@@ -183,8 +187,11 @@ class Grouper {
     };
     for (const FormMatch& f : Matches(ci, EntityType::kPer, /*persons=*/true))
       consider(f.form, f.match);
-    const NameMatch exact = r_.matcher().MatchKeys(c.key, c.key, EntityType::kPer);
-    for (const Form& form : SameKeyForms(ci, /*persons=*/true)) consider(form, exact);
+    const std::vector<Form>& same = SameKeyForms(ci, /*persons=*/true);
+    if (!same.empty()) {
+      const NameMatch exact = r_.matcher().MatchKeys(c.key, c.key, EntityType::kPer);
+      for (const Form& form : same) consider(form, exact);
+    }
     *short_form = best_full < 0 && best_short >= 0;
     return best_full >= 0 ? best_full : best_short;
   }
@@ -245,7 +252,7 @@ class Grouper {
   // type whose name fully matches; the first made when several do.
   int FindSameName(size_t ci) {
     const Cand& c = cands_[ci];
-    auto same = first_by_joined_.find(c.key.Joined());
+    auto same = first_by_joined_.find(joined_ids_[ci]);
     if (same != first_by_joined_.end()) return same->second;
     int full = -1;
     for (const FormMatch& f : Matches(ci, c.type, /*persons=*/false)) {
@@ -415,10 +422,10 @@ class Grouper {
   // quadratic in its mentions (a 2 MB page took minutes): mentions with equal
   // keys match alike, so each entity keeps one form per distinct key and
   // type, and each key's matches against the forms are computed once.
-  std::vector<uint32_t> key_ids_;                                    // per candidate
+  std::vector<uint32_t> key_ids_, joined_ids_;                       // per candidate
   std::vector<Form> person_forms_, other_forms_;                     // in order made
   std::map<std::tuple<uint32_t, EntityType, int>, size_t> form_at_;  // -> newest listing
-  std::unordered_map<std::string, int> first_by_joined_;             // Joined() -> first entity
+  std::unordered_map<uint32_t, int> first_by_joined_;                // joined id -> first entity
   std::unordered_map<uint64_t, std::vector<Form>> same_key_forms_;   // (key id, persons)
   std::unordered_map<uint64_t, MatchMemo> memo_;  // (key id, type, persons) -> matches
 };
