@@ -30,8 +30,9 @@ struct Centroid {
 
   // Adds `v`; appends to *added the keys now present that were not before.
   void Add(const SparseVector& v, uint32_t cap, std::vector<uint64_t>* added);
-  // The dot product with `v` (both sorted by key).
-  double Dot(const SparseVector& v) const;
+  // The dot product with `v` (both sorted by key); *shared, when given,
+  // gets the number of keys both have.
+  double Dot(const SparseVector& v, uint32_t* shared = nullptr) const;
 };
 
 struct EventState {
@@ -56,6 +57,7 @@ struct KeyCounts {
 
 struct StorylineState {
   Centroid centroid;
+  Centroid salient;  ///< of its articles' name vectors (ClustererOptions::salience_weight)
   KeyCounts counts;
   std::vector<uint32_t> events;
   int32_t first_day = kNoDay;

@@ -42,6 +42,9 @@ Status SetClustererOption(ClustererOptions* o, std::string_view name, std::strin
   f("event_threshold", &o->event_threshold);
   f("retired_threshold", &o->retired_threshold);
   f("storyline_threshold", &o->storyline_threshold);
+  f("salience_weight", &o->salience_weight);
+  u("salience_min_shared", &o->salience_min_shared);
+  u("salience_keys", &o->salience_keys);
   f("entity_boost", &o->entity_boost);
   f("place_boost", &o->place_boost);
   f("number_boost", &o->number_boost);

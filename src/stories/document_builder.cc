@@ -2,6 +2,7 @@
 #include "stories/document_builder.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace dossier::stories {
@@ -94,20 +95,26 @@ StoryDocument DocumentBuilder::Build(const Article& article,
   d.shingles.assign(shingles.begin(), shingles.end());
   std::sort(d.shingles.begin(), d.shingles.end());
 
-  std::unordered_set<uint32_t> seen;
-  std::unordered_set<uint64_t> places;
+  std::unordered_map<uint32_t, size_t> seen;  // global id -> index in d.entities
+  std::map<uint64_t, uint32_t> places;        // ordered: places come out sorted
   for (size_t i = 0; i < entities.entities.size() && i < global_ids.size(); ++i) {
     const identity::ArticleEntity& e = entities.entities[i];
-    if (!seen.insert(global_ids[i]).second) continue;
-    d.entities.push_back({global_ids[i], e.type});
+    const uint32_t n = std::max<uint32_t>(1, static_cast<uint32_t>(e.mentions.size()));
+    auto [it, fresh] = seen.emplace(global_ids[i], d.entities.size());
+    if (fresh)
+      d.entities.push_back({global_ids[i], e.type, n});
+    else
+      d.entities[it->second].mentions += n;
     if (e.type == ner::EntityType::kLoc) {
       std::string place = e.alias_id;
       if (place.empty()) place.append(1, '#').append(std::to_string(global_ids[i]));
-      places.insert(FeatureKey(FeatureKind::kPlace, place));
+      places[FeatureKey(FeatureKind::kPlace, place)] += n;
     }
   }
-  d.places.assign(places.begin(), places.end());
-  std::sort(d.places.begin(), d.places.end());
+  for (const auto& [key, n] : places) {
+    d.places.push_back(key);
+    d.place_mentions.push_back(n);
+  }
   for (const std::string& iso : mentioned_dates) {
     int32_t day = DayFromIso(iso);
     if (day != kNoDay) d.dates.push_back(day);

@@ -27,7 +27,7 @@ namespace {
 nlohmann::json DocToJson(const stories::StoryDocument& d) {
   nlohmann::json terms = nlohmann::json::array(), entities = nlohmann::json::array();
   for (const auto& t : d.terms) terms.push_back({t.key, t.weight});
-  for (const auto& e : d.entities) entities.push_back({e.id, static_cast<int>(e.type)});
+  for (const auto& e : d.entities) entities.push_back({e.id, static_cast<int>(e.type), e.mentions});
   return {{"id", d.id},
           {"language", d.language},
           {"title", d.title},
@@ -35,6 +35,7 @@ nlohmann::json DocToJson(const stories::StoryDocument& d) {
           {"terms", terms},
           {"entities", entities},
           {"places", d.places},
+          {"place_mentions", d.place_mentions},
           {"numbers", d.numbers},
           {"dates", d.dates},
           {"repeated_dates", d.repeated_dates},
@@ -49,9 +50,11 @@ stories::StoryDocument DocFromJson(const nlohmann::json& j) {
   d.day = j.at("day").get<int32_t>();
   for (const auto& t : j.at("terms")) d.terms.push_back({t[0].get<uint64_t>(), t[1].get<float>()});
   for (const auto& e : j.at("entities")) {
-    d.entities.push_back({e[0].get<uint32_t>(), static_cast<ner::EntityType>(e[1].get<int>())});
+    d.entities.push_back({e[0].get<uint32_t>(), static_cast<ner::EntityType>(e[1].get<int>()),
+                          e.size() > 2 ? e[2].get<uint32_t>() : 1u});
   }
   d.places = j.at("places").get<std::vector<uint64_t>>();
+  d.place_mentions = j.value("place_mentions", std::vector<uint32_t>{});
   d.numbers = j.at("numbers").get<std::vector<uint64_t>>();
   d.dates = j.at("dates").get<std::vector<int32_t>>();
   d.repeated_dates = j.value("repeated_dates", std::vector<int32_t>{});

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <unordered_map>
 
 #include "stories/cluster_state.h"
@@ -46,8 +47,9 @@ void Centroid::Add(const SparseVector& v, uint32_t cap, std::vector<uint64_t>* a
   }
 }
 
-double Centroid::Dot(const SparseVector& v) const {
+double Centroid::Dot(const SparseVector& v, uint32_t* shared) const {
   double sum = 0;
+  uint32_t both = 0;
   size_t i = 0, j = 0;
   while (i < entries.size() && j < v.size()) {
     if (entries[i].first < v[j].first) {
@@ -56,8 +58,10 @@ double Centroid::Dot(const SparseVector& v) const {
       ++j;
     } else {
       sum += static_cast<double>(entries[i++].second) * v[j++].second;
+      ++both;
     }
   }
+  if (shared != nullptr) *shared = both;
   return sum;
 }
 
@@ -178,9 +182,33 @@ size_t StoryClusterer::storyline_count() const { return rep_->storylines.size();
 
 namespace {
 
+// Sorts `x` by key, adding up the weights of equal keys.
+SparseVector MergeKeys(SparseVector* x) {
+  std::sort(x->begin(), x->end());
+  SparseVector merged;
+  merged.reserve(x->size());
+  for (const auto& e : *x) {
+    if (!merged.empty() && merged.back().first == e.first)
+      merged.back().second += e.second;
+    else
+      merged.push_back(e);
+  }
+  return merged;
+}
+
+void Normalize(SparseVector* v) {
+  double sum = 0;
+  for (const auto& [k, w] : *v) sum += static_cast<double>(w) * w;
+  if (sum <= 0) return;
+  const float inv = static_cast<float>(1.0 / std::sqrt(sum));
+  for (auto& e : *v) e.second *= inv;
+}
+
 // The article's unit feature vector; updates the document frequencies.
-// *raw gets its heaviest article_keys features before idf (tf times boost).
-SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVector* raw) {
+// *raw gets its heaviest article_keys features before idf (tf times boost);
+// *names the unit vector of its entities and places, mentions times idf.
+SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVector* raw,
+                       SparseVector* names) {
   const ClustererOptions& o = r.options;
   SparseVector v, before_idf;
   v.reserve(d.terms.size() + d.entities.size() + d.places.size() + d.numbers.size() +
@@ -198,33 +226,32 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVec
     before_idf.emplace_back(t.key, static_cast<float>(tf));
   }
   auto add_family = [&](uint64_t key, float boost) {
-    v.emplace_back(key, static_cast<float>(boost * idf(key)));
+    const double w = idf(key);
+    v.emplace_back(key, static_cast<float>(boost * w));
     before_idf.emplace_back(key, boost);
+    return w;
   };
-  for (const EntityRef& e : d.entities)
-    add_family(TypedKey(FeatureKind::kEntity, e.id), o.entity_boost);
-  for (uint64_t p : d.places) add_family(p, o.place_boost);
+  SparseVector salient;
+  for (const EntityRef& e : d.entities) {
+    const uint64_t key = TypedKey(FeatureKind::kEntity, e.id);
+    salient.emplace_back(key, static_cast<float>(e.mentions * add_family(key, o.entity_boost)));
+  }
+  for (size_t i = 0; i < d.places.size(); ++i) {
+    const uint32_t mentions = i < d.place_mentions.size() ? d.place_mentions[i] : 1;
+    const uint64_t key = d.places[i];
+    salient.emplace_back(key, static_cast<float>(mentions * add_family(key, o.place_boost)));
+  }
   for (uint64_t x : d.numbers) add_family(x, o.number_boost);
   for (int32_t day : d.dates) {
     add_family(TypedKey(FeatureKind::kDate, static_cast<uint32_t>(day)), o.date_boost);
   }
   // Merge equal keys (a place key may equal nothing else, but be safe).
-  auto merge = [](SparseVector* x) {
-    std::sort(x->begin(), x->end());
-    SparseVector merged;
-    merged.reserve(x->size());
-    for (const auto& e : *x) {
-      if (!merged.empty() && merged.back().first == e.first)
-        merged.back().second += e.second;
-      else
-        merged.push_back(e);
-    }
-    return merged;
-  };
-  SparseVector merged = merge(&v);
+  SparseVector merged = MergeKeys(&v);
+  *names = MergeKeys(&salient);
+  Normalize(names);
   raw->clear();
   if (o.refine_max_articles > 0) {
-    SparseVector unweighted = merge(&before_idf);  // same keys as merged, same order
+    SparseVector unweighted = MergeKeys(&before_idf);  // same keys as merged, same order
     std::vector<size_t> order(merged.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     size_t keep = std::min<size_t>(o.article_keys, order.size());
@@ -236,12 +263,7 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVec
     std::sort(order.begin(), order.end());
     for (size_t i : order) raw->push_back(unweighted[i]);
   }
-  double sum = 0;
-  for (const auto& [k, w] : merged) sum += static_cast<double>(w) * w;
-  if (sum > 0) {
-    const float inv = static_cast<float>(1.0 / std::sqrt(sum));
-    for (auto& e : merged) e.second *= inv;
-  }
+  Normalize(&merged);
   return merged;
 }
 
@@ -309,32 +331,48 @@ struct Best {
   double score = 0;
 };
 
-template <typename State, typename IsActive>
-Best PickBest(StoryClusterer::Rep& r, const SparseVector& v, const StoryDocument& d,
-              const std::vector<State>& items, const internal::Postings& postings,
-              float active_threshold, float retired_threshold, float decay, IsActive is_active,
-              uint32_t ordinal) {
+// The best storyline for the article (step 2 of the header), by its
+// feature vector `v` and its name vector `names`.
+Best PickStoryline(StoryClusterer::Rep& r, const SparseVector& v, const SparseVector& names,
+                   const StoryDocument& d, uint32_t ordinal) {
+  const ClustererOptions& o = r.options;
+  const std::vector<internal::StorylineState>& items = r.storylines;
+  const bool by_names = o.salience_weight > 0 && !names.empty();
   std::vector<uint32_t> ids;
   // With no more items than candidates, scoring them all costs no more
   // than scoring candidates, and is exact: the index's heaviest-key query
   // misses items that share only lighter keys, as happens across languages
   // while the document frequencies rest on a handful of articles.
-  if (items.size() <= r.options.max_candidates) {
+  if (items.size() <= o.max_candidates) {
     for (uint32_t id = 0; id < items.size(); ++id) ids.push_back(id);
-  } else if (r.options.exhaustive) {
+  } else if (o.exhaustive) {
     for (uint32_t id = 0; id < items.size(); ++id) {
-      if (is_active(items[id], ordinal)) ids.push_back(id);
+      if (StorylineActive(r, items[id], ordinal)) ids.push_back(id);
     }
   } else {
-    ids = Candidates(r, v, postings, items.size());
+    ids = Candidates(r, v, r.storyline_postings, items.size());
+    if (by_names) {
+      // A storyline found by its names may share none of the article's
+      // heaviest words.
+      std::vector<uint32_t> more = Candidates(r, names, r.storyline_postings, items.size());
+      std::vector<uint32_t> both;
+      std::set_union(ids.begin(), ids.end(), more.begin(), more.end(), std::back_inserter(both));
+      ids = std::move(both);
+    }
   }
+  const float retired_threshold = std::max(o.storyline_threshold, o.retired_threshold);
   Best best;
   for (uint32_t id : ids) {
-    const State& s = items[id];
+    const internal::StorylineState& s = items[id];
     if (s.centroid.norm <= 0) continue;
-    double score =
-        s.centroid.Dot(v) / s.centroid.norm * TimeFactor(d.day, s.first_day, s.last_day, decay);
-    float needed = is_active(s, ordinal) ? active_threshold : retired_threshold;
+    double score = s.centroid.Dot(v) / s.centroid.norm;
+    if (by_names && s.salient.norm > 0) {
+      uint32_t shared = 0;
+      double by_name = s.salient.Dot(names, &shared) / s.salient.norm;
+      if (shared >= o.salience_min_shared) score = std::max(score, o.salience_weight * by_name);
+    }
+    score *= TimeFactor(d.day, s.first_day, s.last_day, o.storyline_decay_days);
+    float needed = StorylineActive(r, s, ordinal) ? o.storyline_threshold : retired_threshold;
     if (score >= needed && score > best.score) best = {id, score};
   }
   return best;
@@ -603,8 +641,8 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   const uint32_t ordinal = static_cast<uint32_t>(r.articles.size());
   if (d.day != kNoDay)
     r.newest_day = r.newest_day == kNoDay ? d.day : std::max(r.newest_day, d.day);
-  SparseVector raw;
-  SparseVector v = Vectorize(r, d, &raw);
+  SparseVector raw, names;
+  SparseVector v = Vectorize(r, d, &raw, &names);
 
   Assignment a;
   a.article = ordinal;
@@ -620,12 +658,7 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
     storyline = r.events[original.event].storyline;
     a.score = 1;
   } else {
-    auto storyline_active = [&](const internal::StorylineState& s, uint32_t n) {
-      return StorylineActive(r, s, n);
-    };
-    Best story = PickBest(r, v, d, r.storylines, r.storyline_postings, o.storyline_threshold,
-                          std::max(o.storyline_threshold, o.retired_threshold),
-                          o.storyline_decay_days, storyline_active, ordinal);
+    Best story = PickStoryline(r, v, names, d, ordinal);
     storyline = story.id;
     if (storyline >= 0) {
       Best best = PickEvent(r, v, d, r.storylines[static_cast<size_t>(storyline)], ordinal);
@@ -661,6 +694,8 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   internal::StorylineState& s = r.storylines[a.storyline];
   added.clear();
   s.centroid.Add(v, o.storyline_centroid_keys, &added);
+  // The names are posted through the main centroid, which holds them too.
+  if (o.salience_weight > 0) s.salient.Add(names, o.salience_keys, nullptr);
   if (o.local_power > 0) s.counts.Add(v, o.storyline_counts);
   AddPostings(&r.storyline_postings, added, a.storyline, o.posting_cap);
   Extend(&s, d.day, ordinal);

@@ -297,6 +297,74 @@ TEST(StoryClusterer, OneArticleEventTakesTheDayItNamesTwice) {
   EXPECT_EQ(once.Summarize(once.Add(d).event).date, "2020-08-26");
 }
 
+// A crisis told over months: each report has its own words, but the same
+// country, capital and leader, named again and again.
+std::vector<StoryDocument> CrisisReports() {
+  const char* words[] = {
+      "protesters march squares demanding reforms police tear gas crowds friday prayers chant "
+      "slogans arrests students",
+      "army tanks shell besieged town residents flee shortages bread snipers rooftops hospital "
+      "wounded electricity cut",
+      "ceasefire monitors arrive observers mission truce violations envoy plan deadline "
+      "withdrawal heavy weapons",
+      "refugees camps border winter tents aid agencies appeal blankets children schools donors "
+      "pledge millions",
+      "opposition council formed exiles conference recognition delegates istanbul charter "
+      "transition elections constitution",
+  };
+  std::vector<StoryDocument> out;
+  for (int i = 0; i < 5; ++i) {
+    out.push_back(MakeDoc("c" + std::to_string(i), words[i], {1, 2, 3}, 100 + 40 * i));
+    out.back().entities[0].mentions = 9;  // the country
+    out.back().entities[1].mentions = 4;  // its leader
+    out.back().entities[2].mentions = 2;  // its capital
+    // Filler: other stories, so that the names are not everywhere.
+    out.push_back(MakeDoc("f" + std::to_string(i),
+                          "football league season cup final goal striker " + std::to_string(i),
+                          {20 + static_cast<uint32_t>(i)}, 101 + 40 * i));
+  }
+  return out;
+}
+
+TEST(StoryClusterer, StorylineFollowsItsNamesWhileItsWordsChange) {
+  StoryClusterer c(TestOptions());
+  std::vector<Assignment> a = AddAll(c, CrisisReports());
+  for (size_t i = 2; i < a.size(); i += 2) EXPECT_EQ(a[i].storyline, a[0].storyline) << i;
+  // The words alone leave each report on its own.
+  ClustererOptions words_only = TestOptions();
+  words_only.salience_weight = 0;
+  StoryClusterer w(words_only);
+  std::vector<Assignment> b = AddAll(w, CrisisReports());
+  EXPECT_NE(b[2].storyline, b[0].storyline);
+}
+
+TEST(StoryClusterer, OneSharedNameDoesNotMakeAStoryline) {
+  std::vector<StoryDocument> docs = CrisisReports();
+  // The second report shares only its most named entity with the first.
+  docs[2].entities[1].id = 30;
+  docs[2].entities[2].id = 31;
+  StoryClusterer c(TestOptions());
+  std::vector<Assignment> a = AddAll(c, docs);
+  EXPECT_NE(a[2].storyline, a[0].storyline);
+}
+
+TEST(StoryClusterer, DocumentCountsMentionsOfNamesAndPlaces) {
+  DocumentBuilder plain(nullptr);
+  Article3 a = MakeArticle("m1", "en", "Iraq and Baghdad. Iraq again. Baghdad.",
+                           {{"country:IQ", 4}, {"", 5}, {"country:IQ", 4}});
+  a.entities.entities[0].mentions.resize(2);
+  a.entities.entities[1].mentions.resize(3);
+  StoryDocument d = plain.Build(a.article, a.entities, a.ids, {});
+  ASSERT_EQ(d.entities.size(), 2u);
+  EXPECT_EQ(d.entities[0].mentions, 3u);  // 2 + 1 (an entity without mentions counts once)
+  EXPECT_EQ(d.entities[1].mentions, 3u);
+  ASSERT_EQ(d.places.size(), 2u);
+  ASSERT_EQ(d.place_mentions.size(), 2u);
+  const bool iraq_first = d.places[0] == FeatureKey(FeatureKind::kPlace, "country:IQ");
+  EXPECT_EQ(d.place_mentions[iraq_first ? 0 : 1], 3u);
+  EXPECT_EQ(d.place_mentions[iraq_first ? 1 : 0], 3u);
+}
+
 TEST(StoryClusterer, FrenchArticleJoinsTheEnglishEvent) {
   std::string dir = testing::TempDir("crosslingual");
   testing::WriteDictd(dir, "freedict-fra-eng",

@@ -50,20 +50,22 @@ struct WeightedTerm {
 struct EntityRef {
   uint32_t id = 0;  ///< global id from identity::EntityResolver::Add
   ner::EntityType type = ner::EntityType::kMisc;
+  uint32_t mentions = 1;  ///< times the article names it: how central it is to the article
 };
 
 struct StoryDocument {
   std::string id;
-  std::string language;                 ///< ISO 639-1, or ""
-  std::string title;                    ///< headline, or the first sentence when there is none
-  int32_t day = kNoDay;                 ///< publication day (days since 1970-01-01), or kNoDay
-  std::vector<WeightedTerm> terms;      ///< sorted by key, one entry per key
-  std::vector<EntityRef> entities;      ///< distinct ids, in order of first mention
-  std::vector<uint64_t> places;         ///< FeatureKey(kPlace, ...), distinct
-  std::vector<uint64_t> numbers;        ///< FeatureKey(kNumber, ...), distinct
-  std::vector<int32_t> dates;           ///< days mentioned in the text, distinct, sorted
-  std::vector<int32_t> repeated_dates;  ///< of those, the days named twice or more, sorted
-  std::vector<uint64_t> shingles;       ///< hashes of word 4-grams, distinct
+  std::string language;                  ///< ISO 639-1, or ""
+  std::string title;                     ///< headline, or the first sentence when there is none
+  int32_t day = kNoDay;                  ///< publication day (days since 1970-01-01), or kNoDay
+  std::vector<WeightedTerm> terms;       ///< sorted by key, one entry per key
+  std::vector<EntityRef> entities;       ///< distinct ids, in order of first mention
+  std::vector<uint64_t> places;          ///< FeatureKey(kPlace, ...), distinct, sorted
+  std::vector<uint32_t> place_mentions;  ///< times places[i] is named; empty: once each
+  std::vector<uint64_t> numbers;         ///< FeatureKey(kNumber, ...), distinct
+  std::vector<int32_t> dates;            ///< days mentioned in the text, distinct, sorted
+  std::vector<int32_t> repeated_dates;   ///< of those, the days named twice or more, sorted
+  std::vector<uint64_t> shingles;        ///< hashes of word 4-grams, distinct
 };
 
 // Days since 1970-01-01 of an ISO 8601 date ("2021-07-22", "2021-07-22T09:30Z");

@@ -14,7 +14,8 @@ using ner::ByteReader;
 using ner::ByteWriter;
 
 constexpr uint32_t kMagic = 0x59545344;  // "DSTY" little-endian
-constexpr uint32_t kVersion = 3;  // 2: refinement (options, article features); 3: protagonists
+// 2: refinement (options, article features); 3: protagonists; 4: storylines' names
+constexpr uint32_t kVersion = 4;
 
 void PutI32(ByteWriter& w, int32_t v) { w.U32(static_cast<uint32_t>(v)); }
 int32_t GetI32(ByteReader& r) { return static_cast<int32_t>(r.U32()); }
@@ -43,6 +44,9 @@ void PutOptions(ByteWriter& w, const ClustererOptions& o) {
   w.U32(o.refine_max_articles);
   w.U32(o.article_keys);
   w.F32(o.refine_protagonist_factor);
+  w.F32(o.salience_weight);
+  w.U32(o.salience_min_shared);
+  w.U32(o.salience_keys);
 }
 
 ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
@@ -76,6 +80,14 @@ ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
   o.article_keys = r.U32();
   // Before version 3 refinement knew no protagonists: keep deciding as then.
   o.refine_protagonist_factor = version >= 3 ? r.F32() : 1.0f;
+  // Before version 4 storylines kept no names: likewise.
+  if (version < 4) {
+    o.salience_weight = 0;
+    return o;
+  }
+  o.salience_weight = r.F32();
+  o.salience_min_shared = r.U32();
+  o.salience_keys = r.U32();
   return o;
 }
 
@@ -180,6 +192,7 @@ std::string StoryClusterer::Save() const {
   w.VarU64(s.storylines.size());
   for (const internal::StorylineState& x : s.storylines) {
     PutCentroid(w, x.centroid);
+    PutCentroid(w, x.salient);
     w.U32(x.counts.documents);
     w.VarU64(x.counts.entries.size());
     for (const auto& [key, count] : x.counts.entries) {
@@ -270,6 +283,7 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
   s.storylines.resize(n);
   for (internal::StorylineState& x : s.storylines) {
     if (!GetCentroid(r, &x.centroid)) return corrupt;
+    if (version >= 4 && !GetCentroid(r, &x.salient)) return corrupt;
     x.counts.documents = r.U32();
     uint64_t counts = r.VarU64();
     if (!r.ok() || counts > r.remaining() / 12) return corrupt;

@@ -19,7 +19,10 @@ std::vector<StoryDocument> Docs() {
     words.append(std::to_string(i % 5));
     std::string id(1, 'd');
     id.append(std::to_string(i));
-    d.push_back(MakeDoc(id, words, {static_cast<uint32_t>(i % 3)}, 1000 + i * 3));
+    // Two names each, so that storylines are also found by their names.
+    d.push_back(MakeDoc(id, words,
+                        {static_cast<uint32_t>(i % 3), static_cast<uint32_t>(10 + i % 3)},
+                        1000 + i * 3));
     d.back().dates = {1000 + i};
   }
   return d;
