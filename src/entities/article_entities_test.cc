@@ -168,6 +168,15 @@ TEST(ArticleEntities, EdgeCases) {
   // A mention that is only a role phrase is no entity.
   TestArticle role("g", "Le Premier ministre a parlé.", "fr", "", {{"Premier ministre", kOrg}});
   EXPECT_TRUE(role.Entities().entities.empty());
+  // An honorific tagged alone is no entity: one "Mr" would otherwise join
+  // every man the paper names so.
+  TestArticle honorific("h", "Mr. Clarke, 61, had never been in a coal mine. Mr. Clarke said so.",
+                        "en", "", {{"Mr", kPer}, {"Mr", kPer}});
+  ArticleEntities h = honorific.Entities();
+  SCOPED_TRACE(DumpArticleEntities(h));
+  ASSERT_EQ(h.entities.size(), 1u);
+  EXPECT_EQ(h.entities[0].name, "Clarke");
+  EXPECT_EQ(h.entities[0].mentions.size(), 2u);
 }
 
 // A page of thousands of names (a crawl that kept a site's whole index)

@@ -116,6 +116,8 @@ class Collector {
         while (first < last && words_[first].punct) ++first;
         person = true;
       }
+      // "Mr" tagged alone is no name; the name after it is found in step 1c.
+      if (first == last && IsHonorific(words_[first], in_.language)) continue;
       Cand c = MakeCand(first, last, m.type, m.score);
       c.person = person;
       if (!SplitRolePrefix(&c)) continue;
