@@ -279,9 +279,12 @@ std::vector<AliasRef> AliasTable::Lookup(const NameKey& key, bool exact_spelling
   std::string spelling;
   for (const NameToken& t : key.tokens) spelling += t.text;
   const bool must_spell = exact_spelling || joined.size() < 4;
+  // Short keys of the other display languages' names must be spelt alike
+  // too: English "Sure" folds as Turkish "Suriye" (Syria) does.
+  const bool must_spell_other = must_spell || joined.size() < 6;
   for (const Entry& e : it->second) {
     if (e.acronym && !key.all_caps) continue;
-    if (must_spell && e.spelling != spelling) continue;
+    if ((e.ref.priority >= 2 ? must_spell_other : must_spell) && e.spelling != spelling) continue;
     if (std::find(out.begin(), out.end(), e.ref) != out.end()) continue;
     out.push_back(e.ref);
   }

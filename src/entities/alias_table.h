@@ -15,7 +15,9 @@
 // government is metonymy, linked, not merged), and "<id>" of the curated
 // file for the rest. Names are keyed by NameKey::Joined(), so spelling
 // variants the key folds also match ("Irak"/"Iraq"), except that a key of
-// fewer than 4 letters must be spelt alike ("the" is not "Thai"). A name written in
+// fewer than 4 letters must be spelt alike ("the" is not "Thai"), and one
+// of fewer than 6 letters too when the name comes from the other display
+// languages (priority 2: "Sure" is not Turkish "Suriye"). A name written in
 // capitals of at most 5 letters ("US", "IS", "EI") is an acronym: it only
 // matches a name also written in capitals.
 //

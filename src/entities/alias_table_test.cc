@@ -124,6 +124,17 @@ TEST(AliasTable, IcuCountriesInManyLanguages) {
   EXPECT_GT(t.group_count(), 240u);
 }
 
+TEST(AliasTable, ShortKeysOfOtherLanguagesMustBeSpeltAlike) {
+  NameNormalizer n;
+  AliasTable t(&n);
+  t.AddIcuCountries({"en", "tr"});
+  EXPECT_EQ(GroupOf(t, "Suriye"), "country:SY");
+  EXPECT_EQ(GroupOf(t, "Syria"), "country:SY");
+  // "Sure" folds as "Suriye" does; "Irak" as "Iraq", a first-language name.
+  EXPECT_EQ(GroupOf(t, "Sure"), "");
+  EXPECT_EQ(GroupOf(t, "Irak"), "country:IQ");
+}
+
 TEST(AliasTable, CapitalNamedLikeItsCountryStaysTheCountry) {
   NameNormalizer n;
   AliasTable t(&n);
