@@ -97,7 +97,7 @@ struct ClustererOptions {
   // names (one name alone, "Bush", links unrelated stories). A crisis told
   // over months keeps its country and leaders while its words move on.
   // 0 turns it off. Defaults 0.55, 2, 64 (bench/story_bench.py): the
-  // storylines' BCubed F1 on ml-crisis-fr goes from 0.106 (off) to 0.510,
+  // storylines' BCubed F1 on ml-crisis-fr goes from 0.106 (off) to 0.508,
   // on ECB+ dev it stays 0.885; at 0.5 / 0.6 / 0.7 they are 0.382 / 0.565
   // / 0.643 and 0.885 / 0.883 / 0.862. ECB+ pairs events of one kind with
   // different actors (two celebrities' rehab) that names pull apart.
