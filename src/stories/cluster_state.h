@@ -23,6 +23,10 @@ namespace dossier::stories::internal {
 // A sparse vector sorted by key.
 using SparseVector = std::vector<std::pair<uint64_t, float>>;
 
+// The dot product of `a` and `b`; *shared, when given, gets the number of
+// keys both have.
+double SparseDot(const SparseVector& a, const SparseVector& b, uint32_t* shared = nullptr);
+
 // The sum of unit vectors, its heaviest `cap` keys kept.
 struct Centroid {
   SparseVector entries;
