@@ -823,8 +823,8 @@ size_t StoryClusterer::IndexBytes() const {
              e.mentioned_days.size() * 48;
   }
   for (const auto& s : r.storylines) {
-    bytes += sizeof(s) + s.centroid.entries.capacity() * 16 + s.events.capacity() * 4 +
-             s.counts.entries.capacity() * 16;
+    bytes += sizeof(s) + s.centroid.entries.capacity() * 16 + s.salient.entries.capacity() * 16 +
+             s.events.capacity() * 4 + s.counts.entries.capacity() * 16;
   }
   bytes += r.df.slots().capacity() * sizeof(r.df.slots()[0]);
   bytes += r.near_duplicates.entries().size() * (sizeof(MinHashSignature) + 8 + 8 * 8 * 2);
