@@ -238,15 +238,18 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVec
     before_idf.emplace_back(key, boost);
     return w;
   };
+  // The names are built only when storylines use them.
+  const bool by_names = o.salience_weight > 0;
   SparseVector salient;
   for (const EntityRef& e : d.entities) {
     const uint64_t key = TypedKey(FeatureKind::kEntity, e.id);
-    salient.emplace_back(key, static_cast<float>(e.mentions * add_family(key, o.entity_boost)));
+    const double key_idf = add_family(key, o.entity_boost);
+    if (by_names) salient.emplace_back(key, static_cast<float>(e.mentions * key_idf));
   }
   for (size_t i = 0; i < d.places.size(); ++i) {
     const uint32_t mentions = i < d.place_mentions.size() ? d.place_mentions[i] : 1;
-    const uint64_t key = d.places[i];
-    salient.emplace_back(key, static_cast<float>(mentions * add_family(key, o.place_boost)));
+    const double key_idf = add_family(d.places[i], o.place_boost);
+    if (by_names) salient.emplace_back(d.places[i], static_cast<float>(mentions * key_idf));
   }
   for (uint64_t x : d.numbers) add_family(x, o.number_boost);
   for (int32_t day : d.dates) {
@@ -443,7 +446,6 @@ std::vector<SparseVector> LocalVectors(const StoryClusterer::Rep& r,
   out.reserve(members.size());
   for (uint32_t m : members) {
     SparseVector v = r.articles[m].features;
-    double sum = 0;
     for (auto& [key, w] : v) {
       const uint32_t* df = r.df.Find(key);
       double idf = std::log((r.documents + 1.0) / (df != nullptr ? *df : 1));
@@ -453,12 +455,8 @@ std::vector<SparseVector> LocalVectors(const StoryClusterer::Rep& r,
                      : kind == FeatureKind::kNumber ? o.refine_number_boost
                                                     : 1.0;
       w = static_cast<float>(w * idf * local * boost);
-      sum += static_cast<double>(w) * w;
     }
-    if (sum > 0) {
-      const float inv = static_cast<float>(1.0 / std::sqrt(sum));
-      for (auto& e : v) e.second *= inv;
-    }
+    Normalize(&v);
     out.push_back(std::move(v));
   }
   return out;
@@ -605,16 +603,11 @@ void Refine(StoryClusterer::Rep& r, uint32_t id) {
     internal::EventState& e = r.events[event_of[group[it->second]]];
     a.event = event_of[group[it->second]];
     SparseVector v = a.features;
-    double sum = 0;
     for (auto& [key, w] : v) {
       const uint32_t* df = r.df.Find(key);
       w = static_cast<float>(w * std::log((r.documents + 1.0) / (df != nullptr ? *df : 1)));
-      sum += static_cast<double>(w) * w;
     }
-    if (sum > 0) {
-      const float inv = static_cast<float>(1.0 / std::sqrt(sum));
-      for (auto& x : v) x.second *= inv;
-    }
+    Normalize(&v);
     e.centroid.Add(v, o.centroid_keys, nullptr);
     Extend(&e, a.day, m);
     e.articles.push_back(m);
