@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
 #include "entities/identity_resources.h"
 #include "entities/mo_file.h"
 
@@ -146,8 +147,8 @@ TEST(AliasTable, CapitalNamedLikeItsCountryStaysTheCountry) {
 }
 
 TEST(AliasTable, IsoCodes) {
-  const std::filesystem::path dir =
-      std::filesystem::temp_directory_path() / "dossier_alias_table_test";
+  ScopedTempDir tmp("alias_table");
+  const std::filesystem::path dir = tmp.path();
   std::filesystem::create_directories(dir / "xx" / "LC_MESSAGES");
   {
     std::ofstream json(dir / "iso.json");
@@ -169,7 +170,6 @@ TEST(AliasTable, IsoCodes) {
   }
   EXPECT_EQ(t.AddIsoCodes((dir / "broken.json").string(), dir.string(), {"en"}).code(),
             Status::Code::kCorruption);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(IdentityResources, LoadsDefaultsAndReportsBadOptions) {

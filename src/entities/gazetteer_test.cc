@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
 #include "entities/gazetteer_builder.h"
 #include "entities/tag_scheme.h"
 #include "entities/word_forms.h"
@@ -57,8 +58,8 @@ TEST(Gazetteer, SaveLoadRoundTrip) {
 }
 
 TEST(GazetteerBuilder, ReadsGeoNamesStyleFiles) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "dossier_gazetteer_test";
-  std::filesystem::create_directories(dir);
+  ScopedTempDir tmp("gazetteer");
+  const std::filesystem::path dir = tmp.path();
   {
     std::ofstream cities(dir / "cities15000.txt");
     // id, name, ascii name, alternate names, lat, lon, class, code, country, cc2,
@@ -91,7 +92,6 @@ TEST(GazetteerBuilder, ReadsGeoNamesStyleFiles) {
   ASSERT_TRUE(BuildGazetteer(dir.string(), "fr", &fr, &stats).ok());
   EXPECT_TRUE(Marks(fr, {"Irak"})[0] & Bit(country, LabelPart::kU));
   EXPECT_TRUE(Marks(fr, {"Irakiens"})[0] & Bit(demonym, LabelPart::kU));
-  std::filesystem::remove_all(dir);
 
   EXPECT_TRUE(BuildGazetteer("/nonexistent", "en", &g, &stats).code() == Status::Code::kNotFound);
 }

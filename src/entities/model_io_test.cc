@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
 #include "entities/ner_model.h"
 #include "entities/tagger.h"
 
@@ -76,8 +77,8 @@ TEST(NerModel, RejectsBadMagicNewerVersionAndDamage) {
 }
 
 TEST(NerModel, SaveLoadFile) {
-  std::string path =
-      (std::filesystem::temp_directory_path() / "dossier_model_io_test.bin").string();
+  ScopedTempDir tmp("model_io");
+  const std::string path = tmp / "model.bin";
   ASSERT_TRUE(SmallModel().Save(path).ok());
   Result<NerTagger> t = NerTagger::Load(path);
   ASSERT_TRUE(t.ok()) << t.status().ToString();

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
+
 namespace dossier::ner {
 namespace {
 
@@ -31,8 +33,8 @@ TEST(ModelRegistry, MissingModelIsAClearNotFound) {
 }
 
 TEST(ModelRegistry, FindsAndSharesAModel) {
-  std::filesystem::path dir = std::filesystem::temp_directory_path() / "dossier_registry_test";
-  std::filesystem::create_directories(dir);
+  ScopedTempDir tmp("model_registry");
+  const std::filesystem::path dir = tmp.path();
   NerModel m;
   std::vector<float> w((size_t{1} << 10) * kNumLabels, 0.0f);
   m.args.hash_bits = 10;
@@ -49,7 +51,6 @@ TEST(ModelRegistry, FindsAndSharesAModel) {
   std::fputs("not a model", f);
   std::fclose(f);
   EXPECT_EQ(r.Ner("yy").status().code(), Status::Code::kCorruption);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
 #include "entities/tagger.h"
 
 namespace dossier::ner {
@@ -36,8 +37,8 @@ void WriteCorpus(const fs::path& path, uint32_t seed, int documents) {
 }
 
 TEST(NerTrainer, TrainsATwoStageModelThatTags) {
-  fs::path dir = fs::temp_directory_path() / "dossier_ner_trainer_test";
-  fs::create_directories(dir);
+  ScopedTempDir tmp("ner_trainer");
+  const fs::path dir = tmp.path();
   WriteCorpus(dir / "train.conll", 1, 40);
   {
     std::ofstream text(dir / "text.txt");
@@ -75,7 +76,6 @@ TEST(NerTrainer, TrainsATwoStageModelThatTags) {
   input.train_files = {(dir / "missing.conll").string()};
   EXPECT_EQ(TrainNerModel(args, input, [](const std::string&) {}).status().code(),
             Status::Code::kNotFound);
-  fs::remove_all(dir);
 }
 
 }  // namespace

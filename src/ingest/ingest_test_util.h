@@ -4,7 +4,6 @@
 #ifndef DOSSIER_INGEST_INGEST_TEST_UTIL_H_
 #define DOSSIER_INGEST_INGEST_TEST_UTIL_H_
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -16,6 +15,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "base/scoped_temp_dir.h"
 #include "ingest/byte_stream.h"
 #include "ingest/ingest.h"
 #include "ingest/read_stream.h"
@@ -24,21 +24,9 @@ namespace dossier {
 namespace testing_util {
 
 // A fresh directory, removed with everything in it at the end of the test.
-class TempDir {
+class TempDir : public ScopedTempDir {
  public:
-  TempDir() {
-    std::string templ = (std::filesystem::temp_directory_path() / "dossier_ingest_XXXXXX").string();
-    path_ = ::mkdtemp(templ.data()) != nullptr ? templ : "";
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string operator/(std::string_view name) const { return path_ + "/" + std::string(name); }
-
- private:
-  std::string path_;
+  TempDir() : ScopedTempDir("ingest") {}
 };
 
 inline void WriteFile(const std::string& path, std::string_view content) {

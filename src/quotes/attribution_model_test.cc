@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
 #include "quotes/attribution_quotes.h"
 #include "quotes/attribution_trainer.h"
 #include "quotes/quote_extractor.h"
@@ -142,8 +143,8 @@ TEST_F(AttributionModelTest, RejectsDamagedFiles) {
 }
 
 TEST_F(AttributionModelTest, LoadsByLanguageFromADirectory) {
-  const std::string dir = ::testing::TempDir() + "/attribution_model_test";
-  std::filesystem::create_directories(dir);
+  ScopedTempDir tmp("attribution_model");
+  const std::string& dir = tmp.path();
   ASSERT_TRUE(model_->Save(dir + "/quotes-en.bin").ok());
   Result<std::shared_ptr<const AttributionModel>> m =
       LoadAttributionModel("en", {dir + "/missing", dir});

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
 #include "stories/dictd_file.h"
 #include "stories/story_test_util.h"
 #include "text/stemmer.h"
@@ -21,7 +22,8 @@ bool Has(const std::vector<std::string>* v, const std::string& x) {
 }
 
 TEST(Dictd, ReadsIndexAndGzipData) {
-  std::string dir = testing::TempDir("dictd");
+  ScopedTempDir tmp("stories_dictd");
+  const std::string& dir = tmp.path();
   testing::WriteDictd(dir, "freedict-fra-eng",
                       {{"00databaseinfo", "metadata\n"},
                        {"élection", "élection /elɛksjɔ̃/ <n, fem>\n1. election\n2. poll (vote)\n"}});
@@ -35,14 +37,16 @@ TEST(Dictd, ReadsIndexAndGzipData) {
 }
 
 TEST(Dictd, RejectsEntriesOutsideTheData) {
-  std::string dir = testing::TempDir("dictd_bad");
+  ScopedTempDir tmp("stories_dictd_bad");
+  const std::string& dir = tmp.path();
   testing::WriteDictd(dir, "d", {{"mot", "mot\nword\n"}});
   std::ofstream(dir + "/d.index") << "mot\tA\tZZZ\n";
   EXPECT_EQ(ReadDictd(dir + "/d").status().code(), Status::Code::kCorruption);
 }
 
 TEST(PivotLexicon, MapsStemsBothWays) {
-  std::string dir = testing::TempDir("lexicon");
+  ScopedTempDir tmp("stories_lexicon");
+  const std::string& dir = tmp.path();
   testing::WriteDictd(dir, "freedict-fra-eng",
                       {{"élection", "élection /elɛksjɔ̃/\n1. election\n2. poll\n"},
                        {"retirer", "retirer\nto withdraw\n"},
@@ -62,7 +66,8 @@ TEST(PivotLexicon, MapsStemsBothWays) {
 
 TEST(PivotLexicon, MissingDictionariesAreNotFound) {
   LexiconOptions o;
-  o.dict_dir = testing::TempDir("lexicon_empty");
+  ScopedTempDir empty("stories_lexicon_empty");
+  o.dict_dir = empty.path();
   Result<std::unique_ptr<const PivotLexicon>> lex = PivotLexicon::Load(o);
   ASSERT_FALSE(lex.ok());
   EXPECT_EQ(lex.status().code(), Status::Code::kNotFound);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "base/scoped_temp_dir.h"
 #include "stories/document_builder.h"
 #include "stories/story_test_util.h"
 
@@ -366,7 +367,8 @@ TEST(StoryClusterer, DocumentCountsMentionsOfNamesAndPlaces) {
 }
 
 TEST(StoryClusterer, FrenchArticleJoinsTheEnglishEvent) {
-  std::string dir = testing::TempDir("crosslingual");
+  ScopedTempDir tmp("stories_crosslingual");
+  const std::string& dir = tmp.path();
   testing::WriteDictd(dir, "freedict-fra-eng",
                       {{"retrait", "retrait\nwithdrawal\n"},
                        {"troupe", "troupe\ntroop\n"},

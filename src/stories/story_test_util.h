@@ -11,7 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include <unistd.h>
 #include <zlib.h>
 
 #include "stories/story_document.h"
@@ -77,15 +76,6 @@ inline void WriteDictd(const std::string& dir, const std::string& name,
   gzFile gz = gzopen((dir + "/" + name + ".dict.dz").c_str(), "wb");
   gzwrite(gz, data.data(), static_cast<unsigned>(data.size()));
   gzclose(gz);
-}
-
-inline std::string TempDir(const std::string& leaf) {
-  std::string dir = (std::filesystem::temp_directory_path() /
-                     ("dossier_stories_" + std::to_string(::getpid()) + "_" + leaf))
-                        .string();
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
 }
 
 }  // namespace dossier::stories::testing
