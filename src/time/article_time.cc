@@ -65,21 +65,42 @@ std::string_view DateSourceName(DateSource s) {
 }
 
 std::optional<TimeAnchor> EstimateAnchor(const TimeTagger& tagger, std::string_view text) {
-  std::optional<int64_t> best_fine, best_year;
+  // The latest point named, among days and months, else among coarser ones.
+  struct Latest {
+    std::optional<int64_t> last;
+    TimePoint point;
+  } fine, coarse;
   for (const TemporalExpression& e : tagger.Tag(text, std::nullopt)) {
-    if (e.anchored) continue;
+    // A deadline ("by the end of 2021", "d'ici 2030") is often still ahead.
+    if (e.anchored || e.relation == TimeRelation::kBefore) continue;
     for (const TimePoint* t : {&e.start, &e.last}) {
+      if (t->precision == Precision::kDecade) continue;
       std::optional<DayInterval> b = Bounds(*t);
       if (!b) continue;
-      bool fine = t->precision == Precision::kDay || t->precision == Precision::kMonth;
-      std::optional<int64_t>& best = fine ? best_fine : best_year;
-      if (t->precision == Precision::kDecade) continue;
-      if (!best || b->last > *best) best = b->last;
+      bool is_fine = t->precision == Precision::kDay || t->precision == Precision::kMonth;
+      Latest& best = is_fine ? fine : coarse;
+      if (!best.last || b->last > *best.last) best = {b->last, *t};
     }
   }
-  std::optional<int64_t> pick = best_fine ? best_fine : best_year;
-  if (!pick) return std::nullopt;
-  return TimeAnchor{CivilFromDays(*pick), true};
+  const Latest& pick = fine.last ? fine : coarse;
+  if (!pick.last) return std::nullopt;
+  return TimeAnchor{CivilFromDays(*pick.last), true, pick.point};
+}
+
+std::string PublishedNotBefore(std::string_view published,
+                               const std::optional<TimeAnchor>& anchor) {
+  if (std::optional<DateParts> d = ParseDate(published); d && d->year > 0) {
+    if (d->day > 0) return {};
+    return FormatTimePoint(d->month > 0 ? MonthPoint(d->year, d->month) : YearPoint(d->year));
+  }
+  if (!anchor || !anchor->estimated) return {};
+  const TimePoint& e = anchor->evidence;
+  if (e.precision == Precision::kDay || e.precision == Precision::kMonth) {
+    return FormatTimePoint(e);
+  }
+  // A week or a season says about as little as its year, and a plain ISO
+  // date is what every reader of the bound understands.
+  return FormatTimePoint(YearPoint(e.year));
 }
 
 ArticleTime AnalyzeArticleTime(const TimeTagger& tagger, std::string_view text,

@@ -10,8 +10,9 @@
 // Anchor: the publication date when `published` parses (clean/dates.h; any
 // precision: a month-only date anchors on its 1st); otherwise the latest
 // absolute day or month the text mentions (a month counts as its last day),
-// then the latest year (its 31 December), marked estimated; none when the
-// text has no absolute date.
+// then the latest year (its 31 December), marked estimated, with that date
+// as its evidence; deadlines ("by 2030") do not count; none when the text
+// has no absolute date.
 // Sentence dates: a sentence's own expression (the finest-grained one dated
 // "at", not "since"/"until", not vague; the first among equals); else the
 // date of the previous sentence of the same paragraph; else the anchor.
@@ -56,6 +57,14 @@ struct ArticleTime {
 
 // The anchor estimated from `text` alone (see the file comment).
 std::optional<TimeAnchor> EstimateAnchor(const TimeTagger& tagger, std::string_view text);
+
+// What an article without a publication day is known to be written after,
+// in ISO 8601 at its precision: its publication date when that is only a
+// month or a year ("2021-07"), else its estimated anchor's evidence ("2017",
+// "2020-11-10"; a week or a season as its year); "" when it has a
+// publication day or nothing dates it.
+// `anchor` is AnalyzeArticleTime's for the same `published`.
+std::string PublishedNotBefore(std::string_view published, const std::optional<TimeAnchor>& anchor);
 
 // `published`: ISO 8601 or any form clean/dates.h reads; "" when unknown.
 // `sentences` and `paragraphs`: byte spans from TextSegmenter (paragraphs may

@@ -49,11 +49,43 @@ TEST(ArticleTime, EstimatedAnchorWhenUnpublished) {
   ASSERT_TRUE(t.anchor);
   EXPECT_TRUE(t.anchor->estimated);
   EXPECT_EQ(t.anchor->day, (CivilDay{2021, 7, 22}));
+  EXPECT_EQ(FormatTimePoint(t.anchor->evidence), "2021-07-22");
   ASSERT_EQ(t.sentence_dates.size(), 3u);
   EXPECT_EQ(t.sentence_dates[1].value, "2021-07-22");
   EXPECT_TRUE(t.sentence_dates[1].estimated);
   EXPECT_EQ(t.sentence_dates[2].value, "2020-03");
   EXPECT_FALSE(t.sentence_dates[2].estimated);
+}
+
+// Years alone: the estimate rests on the latest, and says so; a deadline
+// still ahead of the article does not count.
+TEST(ArticleTime, EstimateFromYearsKeepsItsPrecision) {
+  Result<TimeTagger> tagger = TimeTagger::Create("en");
+  ASSERT_TRUE(tagger.ok());
+  std::string text =
+      "It is his first visit since his election in 2017. "
+      "All combat troops must leave by 2030.";
+  ArticleTime t = AnalyzeArticleTime(*tagger, text, "", Sentences(text), {});
+  ASSERT_TRUE(t.anchor);
+  EXPECT_TRUE(t.anchor->estimated);
+  EXPECT_EQ(t.anchor->day, (CivilDay{2017, 12, 31}));
+  EXPECT_EQ(FormatTimePoint(t.anchor->evidence), "2017");
+}
+
+TEST(ArticleTime, PublishedNotBefore) {
+  Result<TimeTagger> tagger = TimeTagger::Create("en");
+  ASSERT_TRUE(tagger.ok());
+  auto bound = [&](std::string_view published, std::string_view text) {
+    ArticleTime t = AnalyzeArticleTime(*tagger, text, published, Sentences(text), {});
+    return PublishedNotBefore(published, t.anchor);
+  };
+  const std::string text = "Troops left in March 2020. The review came in 2017.";
+  EXPECT_EQ(bound("2021-07-22", text), "");  // a publication day needs no bound
+  EXPECT_EQ(bound("2021-07", text), "2021-07");
+  EXPECT_EQ(bound("2021", text), "2021");
+  EXPECT_EQ(bound("", text), "2020-03");
+  EXPECT_EQ(bound("", "The review came in 2017."), "2017");
+  EXPECT_EQ(bound("", "Nothing is dated here."), "");
 }
 
 TEST(ArticleTime, NoDateAnywhere) {

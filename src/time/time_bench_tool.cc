@@ -2,8 +2,8 @@
 //
 // Input: one case a line, "<id>\t<lang>\t<published YYYY-MM-DD or empty>\t<sentence>".
 // Output: one line per expression found,
-// "<id>\t<begin>\t<end>\t<value>\t<precision>\t<anchored 0|1>" (byte offsets
-// into the sentence), and nothing for a case without expression.
+// "<id>\t<begin>\t<end>\t<value>\t<precision>\t<anchored 0|1>\t<relation at|before|after>"
+// (byte offsets into the sentence), and nothing for a case without expression.
 #include <iostream>
 #include <map>
 #include <string>
@@ -12,6 +12,8 @@
 #include "time/time_tagger.h"
 
 namespace {
+
+constexpr const char* kRelation[] = {"at", "before", "after"};
 
 std::string_view Field(std::string_view* line) {
   size_t tab = line->find('\t');
@@ -46,7 +48,8 @@ int main() {
     }
     for (const dossier::TemporalExpression& e : it->second.Tag(sentence, anchor)) {
       std::cout << id << '\t' << e.begin << '\t' << e.end << '\t' << e.value << '\t'
-                << dossier::PrecisionName(e.precision) << '\t' << (e.anchored ? 1 : 0) << '\n';
+                << dossier::PrecisionName(e.precision) << '\t' << (e.anchored ? 1 : 0) << '\t'
+                << kRelation[static_cast<int>(e.relation)] << '\n';
     }
   }
   return 0;

@@ -42,6 +42,10 @@ class TimeLexicon;
 struct TimeAnchor {
   CivilDay day;
   bool estimated = false;  ///< guessed from the text, not the publication date
+  // Of an estimate: the date it rests on, at its own precision ("2017" for
+  // "since his election in 2017"; `day` is its last day). A year says far
+  // less of when the article was written than a day or a month does.
+  TimePoint evidence = {};
 };
 
 enum class TimeModifier : uint8_t { kNone, kStart, kMid, kEnd };
