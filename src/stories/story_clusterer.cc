@@ -769,10 +769,12 @@ EventSummary StoryClusterer::Summarize(uint32_t id, std::string_view preferred_l
   // once more often than a day of the background ("headed to Iraq on
   // Thursday ... Parly's visit on Thursday" against "On Wednesday, a UN
   // convoy was damaged"): the earliest day it names twice, else the
-  // earliest it names.
-  auto plausible = [&](int32_t day) {
-    return e.first_day == kNoDay || (day <= e.first_day && e.first_day - day <= 31);
-  };
+  // earliest it names. Without a publication day nothing bounds the days
+  // named, and the earliest is as often an anniversary (11 November 1918)
+  // or a deadline as the happening: such an event is left undated, for the
+  // caller to estimate from its articles' time analysis.
+  if (e.first_day == kNoDay) return out;
+  auto plausible = [&](int32_t day) { return day <= e.first_day && e.first_day - day <= 31; };
   int32_t date = kNoDay;
   if (e.articles.size() == 1) {
     for (int32_t day : r.articles[e.articles[0]].repeated_days) {

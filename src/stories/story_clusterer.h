@@ -196,9 +196,9 @@ struct Assignment {
 struct EventSummary {
   uint32_t id = 0;
   uint32_t storyline = 0;
-  std::string date;                   ///< ISO date of the happening, or ""
-  std::string title;                  ///< a headline, in the preferred language if any
-  std::vector<std::string> articles;  ///< article ids, in order added
+  std::string date;   ///< ISO date of the happening; "" when none of its articles is dated
+  std::string title;  ///< a headline, in the preferred language if any
+  std::vector<std::string> articles;                  ///< article ids, in order added
   std::vector<std::vector<std::string>> copy_groups;  ///< article ids per copy group
   std::vector<std::string> languages;                 ///< sorted
   uint32_t sources = 0;                               ///< independent sources: copy groups

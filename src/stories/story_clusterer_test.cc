@@ -298,6 +298,25 @@ TEST(StoryClusterer, OneArticleEventTakesTheDayItNamesTwice) {
   EXPECT_EQ(once.Summarize(once.Add(d).event).date, "2020-08-26");
 }
 
+// Without a publication day, the days an article names say nothing sure of
+// its happening (the earliest here is an anniversary): its event is undated.
+TEST(StoryClusterer, EventOfUndatedArticlesIsUndated) {
+  DocumentBuilder plain(nullptr);
+  Article3 a = MakeArticle("u1", "en",
+                           "Veterans marked the armistice of 11 November 1918. On 11 November "
+                           "1918 the guns fell silent; the ceremony was held on 9 November 2013.",
+                           {});
+  a.article.published.clear();
+  StoryDocument d =
+      plain.Build(a.article, a.entities, a.ids, {"1918-11-11", "1918-11-11", "2013-11-09"});
+  ASSERT_EQ(d.day, kNoDay);
+  ASSERT_EQ(d.repeated_dates, (std::vector<int32_t>{DayFromIso("1918-11-11")}));
+  StoryClusterer c(TestOptions());
+  EventSummary e = c.Summarize(c.Add(d).event);
+  EXPECT_EQ(e.date, "");
+  EXPECT_EQ(e.articles, (std::vector<std::string>{"u1"}));
+}
+
 // A crisis told over months: each report has its own words, but the same
 // country, capital and leader, named again and again.
 std::vector<StoryDocument> CrisisReports() {
