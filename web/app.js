@@ -162,7 +162,9 @@
     const list = h('ol', {class: 'plain', id: 'events'}, events.map((e) =>
       h('li', {class: 'event', 'data-id': e.id, 'data-date': e.date || '',
                'data-estimated': e.date_estimated ? 'true' : 'false'},
-        h('span', {class: 'date', title: e.date_estimated ? 'estimated from the text: no publication date' : ''},
+        h('span', {class: 'date', title: e.date_estimated
+          ? 'estimated: no article has a publication day' + (e.not_before ? `; not before ${e.not_before}` : '')
+          : ''},
           e.date ? e.date + (e.date_estimated ? ' (estimated)' : '') : 'undated'),
         h('span', {class: 'title'}, e.title),
         h('div', {class: 'muted'},

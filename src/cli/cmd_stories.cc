@@ -55,11 +55,18 @@ std::vector<std::string> Outlets(Store* store, const Json& event) {
   return out;
 }
 
+// An event's date, "~" after it when estimated (none of its articles is dated).
+std::string EventDate(const Json& e, const char* none) {
+  std::string date = DateOr(e["date"], none);
+  if (e.value("date_estimated", false)) date += "~";
+  return date;
+}
+
 void PrintEventLine(Store* store, const Json& e) {
   std::string outlets;
   for (const std::string& o : Outlets(store, e)) outlets += (outlets.empty() ? "" : ", ") + o;
-  std::printf("  %-10s %-5s %s\n             %zu article%s, %d independent source%s (%s)\n",
-              DateOr(e["date"], "-").c_str(), e["id"].get<std::string>().c_str(),
+  std::printf("  %-11s %-5s %s\n              %zu article%s, %d independent source%s (%s)\n",
+              EventDate(e, "-").c_str(), e["id"].get<std::string>().c_str(),
               e["title"].get<std::string>().c_str(), e["articles"].size(),
               e["articles"].size() == 1 ? "" : "s", e["sources"].get<int>(),
               e["sources"].get<int>() == 1 ? "" : "s", outlets.c_str());
@@ -92,6 +99,11 @@ int RunStories(const GlobalOptions& global) {
       if (it != events->by_id.end()) PrintEventLine(store.get(), events->items[it->second]);
     }
   }
+  if (std::any_of(events->items.begin(), events->items.end(),
+                  [](const Json& e) { return e.value("date_estimated", false); })) {
+    std::printf(
+        "~ estimated: none of the event's articles is dated (dossier event ID tells more)\n");
+  }
   return kExitOk;
 }
 
@@ -112,8 +124,16 @@ int RunEvent(const GlobalOptions& global, const std::string& id) {
     return kExitOk;
   }
   std::printf("%s %s\n", e["id"].get<std::string>().c_str(), e["title"].get<std::string>().c_str());
-  std::printf("date: %s   storyline: %s   languages:", DateOr(e["date"], "unknown").c_str(),
-              e["storyline"].get<std::string>().c_str());
+  std::printf("date: %s", EventDate(e, "unknown").c_str());
+  if (e.value("date_estimated", false)) {
+    if (e["not_before"].is_string()) {
+      std::printf(" (estimated: no article has a publication day; not before %s)",
+                  e["not_before"].get<std::string>().c_str());
+    } else {
+      std::printf(" (estimated from its storyline: no article is dated or names a date)");
+    }
+  }
+  std::printf("   storyline: %s   languages:", e["storyline"].get<std::string>().c_str());
   for (const auto& l : e["languages"]) std::printf(" %s", l.get<std::string>().c_str());
   std::printf("\n%d independent sources; articles (copies grouped):\n", e["sources"].get<int>());
   for (const auto& group : e["copy_groups"]) {
@@ -159,7 +179,9 @@ int RunTimeline(const GlobalOptions& global, const std::string& id) {
   }
   if (std::any_of(t->entries.begin(), t->entries.end(),
                   [](const TimelineEntry& e) { return e.estimated; })) {
-    std::printf("~ dated from a publication day estimated from the text\n");
+    std::printf(
+        "~ estimated: no publication day (an event placed in its storyline, or a date\n"
+        "  the text gives relative to an estimated publication day)\n");
   }
   return kExitOk;
 }

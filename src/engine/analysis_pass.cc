@@ -14,6 +14,7 @@
 #include "engine/article_prep.h"
 #include "engine/article_stages.h"
 #include "engine/claims_json.h"
+#include "engine/event_dates.h"
 #include "entities/article_entities.h"
 #include "entities/article_ner.h"
 #include "entities/entity_resolver.h"
@@ -41,24 +42,34 @@ std::string PrefixedId(char prefix, uint32_t id) {
   return out;
 }
 
-// An event's date: the clusterer's (what its articles state or their
-// publication day) or, when none of its articles is dated, the earliest
-// publication day the time stage estimated for them; .second tells which.
-using EventDate = std::pair<std::string, bool>;
+// The dates of a storyline's events, by event id (engine/event_dates.h): the
+// clusterer's, or for an event of undated articles, placed in its storyline
+// from the earliest bound the time stage gave its articles.
 using EstimateDate = std::function<std::string(const std::vector<std::string>& articles)>;
+using PlacedDates = std::map<uint32_t, PlacedDate>;
 
-EventDate DateOf(const stories::EventSummary& e, const EstimateDate& estimate) {
-  if (!e.date.empty()) return {e.date, false};
-  std::string guess = estimate(e.articles);
-  return {guess, !guess.empty()};
+PlacedDates DateEvents(const std::vector<stories::EventSummary>& events,
+                       const EstimateDate& estimate) {
+  std::vector<EventDateEvidence> evidence;
+  for (const stories::EventSummary& e : events) {
+    evidence.push_back({e.date, e.date.empty() ? estimate(e.articles) : std::string()});
+  }
+  std::vector<PlacedDate> placed = PlaceEventDates(evidence);
+  PlacedDates out;
+  for (size_t k = 0; k < events.size(); ++k) out[events[k].id] = std::move(placed[k]);
+  return out;
 }
 
-FindingRow EventRow(const stories::EventSummary& e, const EstimateDate& estimate) {
-  const auto [date, estimated] = DateOf(e, estimate);
+FindingRow EventRow(const stories::EventSummary& e, const PlacedDate& date) {
   nlohmann::ordered_json j;
   j["id"] = PrefixedId('V', e.id);
-  j["date"] = date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date);
-  j["date_estimated"] = estimated;
+  j["date"] =
+      date.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date.date);
+  j["date_estimated"] = date.estimated;
+  if (date.estimated) {
+    j["not_before"] = date.not_before.empty() ? nlohmann::ordered_json(nullptr)
+                                              : nlohmann::ordered_json(date.not_before);
+  }
   j["title"] = e.title.empty() ? std::string("(untitled)") : e.title;
   j["articles"] = e.articles;
   j["sources"] = e.sources;
@@ -70,15 +81,15 @@ FindingRow EventRow(const stories::EventSummary& e, const EstimateDate& estimate
 
 // Events in date order (undated last, in creation order).
 FindingRow StorylineRow(const stories::StorylineSummary& s,
-                        const stories::StoryClusterer& clusterer, const EstimateDate& estimate) {
+                        const std::vector<stories::EventSummary>& events,
+                        const PlacedDates& dates) {
   std::vector<std::pair<std::string, uint32_t>> dated;
   std::set<std::string> languages;
   std::string first, last;
   size_t articles = 0;
-  for (uint32_t e : s.events) {
-    const stories::EventSummary sum = clusterer.Summarize(e);
-    const std::string date = DateOf(sum, estimate).first;
-    dated.emplace_back(date.empty() ? std::string("~") : date, e);
+  for (const stories::EventSummary& sum : events) {
+    const std::string& date = dates.at(sum.id).date;
+    dated.emplace_back(date.empty() ? std::string("~") : date, sum.id);
     languages.insert(sum.languages.begin(), sum.languages.end());
     articles += sum.articles.size();
     if (!date.empty() && (first.empty() || date < first)) first = date;
@@ -163,9 +174,9 @@ struct AnalysisPass::Impl {
 
   FindingsBatch batch;
   std::set<uint32_t> touched;  // entities the batch changed
-  // Article id -> the publication day the time stage estimated, "" when the
-  // article has a publication date (filled by Analyze and, for articles of
-  // earlier runs, from their stored happenings).
+  // Article id -> the bound of an undated article's publication ("2017",
+  // "2021-07-22"), "" when it is dated or names no date (filled by Analyze
+  // and, for articles of earlier runs, from their stored happenings).
   std::map<std::string, std::string> estimated_published;
   std::string EstimatedDate(const std::vector<std::string>& articles);
   AnalysisReport report;
@@ -329,10 +340,11 @@ Status AnalysisPass::Impl::Finish(const Article& article, PreparedArticle prepar
   return Status::OK();
 }
 
-// The earliest estimated publication day of `articles`; "" when none has
-// one. An article of an earlier run is looked up in its stored happenings:
-// the day written there (or, in stores written before it was, the day of the
-// lead when that rests on an estimate).
+// The earliest of the bounds the time stage gave `articles` (undated ones:
+// time/article_time.h, PublishedNotBefore); "" when none has one. An article
+// of an earlier run is looked up in its stored happenings: the bound written
+// there (a day, in stores written before bounds kept their precision), or in
+// stores older still, the day of the lead when that rests on an estimate.
 std::string AnalysisPass::Impl::EstimatedDate(const std::vector<std::string>& articles) {
   std::string earliest;
   for (const std::string& id : articles) {
@@ -378,21 +390,34 @@ Status AnalysisPass::Impl::Flush(bool force) {
   // event of a touched storyline is written again, and an emptied one goes.
   clusterer->Settle();
   batch.states.emplace_back(kClustererState, clusterer->Save());
+  PlacedDates dates;  // of every event of the storylines written below
+  std::map<uint32_t, stories::EventSummary> summaries;
   for (uint32_t id : storylines_touched) {
     const stories::StorylineSummary s = clusterer->SummarizeStoryline(id, kPreferredLanguage);
     std::vector<uint32_t>& listed = storyline_events[id];
     events_touched.insert(listed.begin(), listed.end());
     events_touched.insert(s.events.begin(), s.events.end());
     listed = s.events;
-    batch.rows.push_back(StorylineRow(s, *clusterer, estimate));
+    std::vector<stories::EventSummary> events;
+    for (uint32_t e : s.events) events.push_back(clusterer->Summarize(e, kPreferredLanguage));
+    dates.merge(DateEvents(events, estimate));
+    batch.rows.push_back(StorylineRow(s, events, dates));
+    for (stories::EventSummary& e : events) summaries.emplace(e.id, std::move(e));
   }
   for (uint32_t id : events_touched) {
-    const stories::EventSummary e = clusterer->Summarize(id, kPreferredLanguage);
+    auto summary = summaries.find(id);
+    const stories::EventSummary e = summary != summaries.end()
+                                        ? std::move(summary->second)
+                                        : clusterer->Summarize(id, kPreferredLanguage);
     if (e.articles.empty()) {
       batch.delete_rows.emplace_back("events", PrefixedId('V', id));
-    } else {
-      batch.rows.push_back(EventRow(e, estimate));
+      continue;
     }
+    auto placed = dates.find(id);
+    if (placed == dates.end()) {  // its storyline was not written: date it alone
+      placed = dates.emplace(id, DateEvents({e}, estimate).at(id)).first;
+    }
+    batch.rows.push_back(EventRow(e, placed->second));
   }
   events_touched.clear();
   storylines_touched.clear();

@@ -117,15 +117,12 @@ Result<PreparedArticle> ArticlePreparer::Prepare(const Article& article) {
   for (const TemporalExpression& t : p.stages.time.expressions) {
     if (t.precision == Precision::kDay && !t.anchor_estimated) p.dates.push_back(t.value);
   }
-  // An undated article stays undated for the clusterer: the day the time
-  // stage estimates is a lower bound (the latest date the text mentions)
-  // that can be months early, and a wrong day splits a storyline where no
-  // day only drops the time evidence. The estimate still dates its event
-  // when nothing better does.
-  if (article.published.empty() && p.stages.time.anchor && p.stages.time.anchor->estimated) {
-    p.estimated_published =
-        stories::IsoFromDay(static_cast<int32_t>(DaysFromCivil(p.stages.time.anchor->day)));
-  }
+  // An article without a publication day stays undated for the clusterer:
+  // the day the time stage estimates is a lower bound (the latest date the
+  // text mentions) that can be months early, and a wrong day splits a
+  // storyline where no day only drops the time evidence. The bound, or a
+  // publication month, still helps date its event (engine/event_dates.h).
+  p.estimated_published = PublishedNotBefore(article.published, p.stages.time.anchor);
   return p;
 }
 

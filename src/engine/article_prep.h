@@ -43,8 +43,9 @@ struct PreparedArticle {
   // The days the text states (not those resting on a guessed anchor): what
   // the story clusterer takes as evidence of which happening it reports.
   std::vector<std::string> dates;
-  // For an undated article, the publication day the time stage estimated
-  // ("2021-07-22"); "" otherwise.
+  // For an article without a publication day, what it is known to be
+  // written after, at its precision ("2017", "2021-07", "2021-07-22"); ""
+  // otherwise (time/article_time.h: PublishedNotBefore).
   std::string estimated_published;
 };
 

@@ -11,7 +11,6 @@
 #include "entities/model_registry.h"
 #include "quotes/attribution_model.h"
 #include "quotes/quote_extractor.h"
-#include "stories/story_document.h"
 #include "text/segmenter.h"
 #include "time/time_tagger.h"
 #include "time/time_value.h"
@@ -114,12 +113,11 @@ nlohmann::ordered_json HappeningsJson(const Article& article, const ArticleTime&
   nlohmann::ordered_json row;
   row["article"] = article.id;
   row["happenings"] = std::move(items);
-  // An undated article's publication day as the time stage estimated it:
-  // what dates its event when nothing better does, read back by an analysis
-  // run after this one (its lead's date may be coarser or another day).
-  if (article.published.empty() && time.anchor && time.anchor->estimated) {
-    row["estimated_published"] =
-        stories::IsoFromDay(static_cast<int32_t>(DaysFromCivil(time.anchor->day)));
+  // What an article without a publication day is known to be written after
+  // (time/article_time.h): what dates its event when nothing better does,
+  // read back by an analysis run after this one.
+  if (std::string bound = PublishedNotBefore(article.published, time.anchor); !bound.empty()) {
+    row["estimated_published"] = std::move(bound);
   }
   return row;
 }

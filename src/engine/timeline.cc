@@ -87,6 +87,12 @@ void Merge(Candidate c, std::vector<Candidate>* entries) {
 // The happenings of one event's articles, merged into `entries`.
 Status AddEvent(Store* store, const Json& event, std::vector<Candidate>* entries) {
   const std::string event_id = StringOr(event, "id");
+  // An event of undated articles is placed in its storyline
+  // (engine/event_dates.h). Its articles' leads go with it. Their other
+  // sentences dated only through the estimate of the publication day ("on
+  // Wednesday", "last month") are left out: resolved against a guess, their
+  // dates could be years off.
+  const std::string placed = event.value("date_estimated", false) ? StringOr(event, "date") : "";
   bool any = false;
   std::vector<TimelineSource> plain;  // the articles, for an event without happenings
   for (const auto& a : event.value("articles", Json::array())) {
@@ -105,12 +111,14 @@ Status AddEvent(Store* store, const Json& event, std::vector<Candidate>* entries
       return row.status();
     }
     for (const auto& h : (*row).value("happenings", Json::array())) {
-      const std::string date = StringOr(h, "date");
+      const bool estimated = h.value("estimated", false);
+      if (estimated && !placed.empty() && !h.value("lead", false)) continue;
+      const std::string date = estimated && !placed.empty() ? placed : StringOr(h, "date");
       const std::string text = StringOr(h, "text");
       if (date.empty() || text.empty()) continue;
       Candidate c;
       c.entry.date = date;
-      c.entry.estimated = h.value("estimated", false);
+      c.entry.estimated = estimated;
       c.entry.event = event_id;
       c.entry.text = text;
       TimelineSource s = base;

@@ -12,7 +12,9 @@
 // Sentences of the storyline's articles that state the same happening on the
 // same date (shared content words, same day or month) are one entry with
 // several sources; an event with no dated sentence still gets one entry, its
-// own date and title.
+// own date and title. Of an event with no publication day, placed in its
+// storyline (engine/event_dates.h), the leads take the placed date and what
+// rests only on a guessed publication day is left out.
 //
 // Thread-safety: a free function; the store is used from the calling thread.
 #ifndef DOSSIER_ENGINE_TIMELINE_H_

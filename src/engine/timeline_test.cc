@@ -135,6 +135,13 @@ TEST_F(TimelineTest, SampleStorylinesAreInDateOrderWithTheirSentences) {
     for (const TimelineEntry& e : t->entries) {
       ASSERT_FALSE(e.sources.empty());
       EXPECT_FALSE(e.sources[0].outlet.empty());
+      // What rests on a guessed publication day sits with its placed event.
+      if (!e.estimated) continue;
+      Result<FindingRow> event = store_->GetFinding("events", e.event);
+      ASSERT_TRUE(event.ok());
+      const nlohmann::json row = nlohmann::json::parse(event->json);
+      EXPECT_TRUE(row["date_estimated"].get<bool>()) << e.text;
+      EXPECT_EQ(e.date, row["date"].get<std::string>()) << e.text;
     }
     entries += t->entries.size();
   }
