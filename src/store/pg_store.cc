@@ -2,11 +2,14 @@
 // (store_contract_test.cc, search_test.cc, findings_test.cc, export_json_test.cc).
 #include "store/pg_store.h"
 
+#include <algorithm>
 #include <bit>
 #include <limits>
 #include <map>
 #include <optional>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "store/article_counts.h"
 #include "store/pg_export.h"
@@ -42,6 +45,38 @@ INSERT INTO articles (id, path, locator, url, title, author, outlet, dateline, p
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::tsvector)
 ON CONFLICT DO NOTHING
 RETURNING seq)sql";
+
+// Writers whose batches share articles take the unique-key locks of their
+// inserts in batch order, and two batches in different orders deadlock:
+// PostgreSQL aborts one after deadlock_timeout (a second) and RunTransaction
+// runs it again, where it can meet the same cycle. Advisory locks on every
+// key of the batch, taken first and in one global order, leave no cycle: a
+// writer that shares a key with another waits for it before inserting.
+int64_t LockKey(std::string_view text) {  // FNV-1a: the same in every process
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  return std::bit_cast<int64_t>(h);
+}
+
+std::string LockBatchKeysSql(const std::vector<AnalyzedArticle>& batch) {
+  std::vector<int64_t> keys;
+  for (const AnalyzedArticle& a : batch) {
+    keys.push_back(LockKey(a.article.id));
+    if (!a.article.url.empty()) keys.push_back(LockKey(a.article.url));
+    keys.push_back(std::bit_cast<int64_t>(a.article.content_hash));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  // unnest yields the array's elements in order, and each row's lock is
+  // taken as the row is produced.
+  std::string sql = "SELECT pg_advisory_xact_lock(k) FROM unnest('{";
+  for (size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) sql += ',';
+    sql += std::to_string(keys[i]);
+  }
+  sql += "}'::bigint[]) AS k";
+  return sql;
+}
 
 // The article an insert collided with, by the precedence of PutOutcome.
 constexpr char kPgFindDuplicateSql[] = R"sql(
@@ -171,7 +206,9 @@ Result<PutOutcome> PgStore::PutArticles(const std::vector<AnalyzedArticle>& batc
   PutOutcome outcome;
   if (batch.empty()) return outcome;
   if (read_only_) return Status::Unsupported(name_ + ": store opened read-only");
+  const std::string lock_keys = LockBatchKeysSql(batch);
   Status s = RunTransaction<pqxx::work>(*conn_, [&](pqxx::work& t) -> Status {
+    t.exec(lock_keys);
     outcome = PutOutcome();
     outcome.ids.reserve(batch.size());
     outcome.inserted.reserve(batch.size());
