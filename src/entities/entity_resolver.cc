@@ -53,6 +53,28 @@ bool Compatible(EntityType a, EntityType b) {
   return a == b || (org_like(a) && org_like(b));
 }
 
+// The variant to show: the most frequent full name (two tokens or more),
+// ties to more tokens, then to the first seen; without a full name, the
+// most frequent. The most tokens alone crowned a stray "Hillary & Chelsea
+// Clinton Foundation" or a headline read as a name; frequency keeps the
+// name most articles use ("Hillary Clinton", not "Democrat Hillary Clinton").
+size_t BestName(const std::vector<NameVariant>& variants, const std::vector<NameKey>& keys) {
+  size_t best = 0;
+  for (size_t i = 1; i < variants.size(); ++i) {
+    const bool full = keys[i].tokens.size() > 1, best_full = keys[best].tokens.size() > 1;
+    if (full != best_full) {
+      if (full) best = i;
+      continue;
+    }
+    if (variants[i].count > variants[best].count ||
+        (variants[i].count == variants[best].count &&
+         keys[i].tokens.size() > keys[best].tokens.size())) {
+      best = i;
+    }
+  }
+  return best;
+}
+
 bool HasMultiToken(const std::vector<NameKey>& keys) {
   for (const NameKey& k : keys) {
     if (k.tokens.size() > 1) return true;
@@ -128,8 +150,15 @@ int EntityResolver::Link(const ArticleEntity& e, const std::vector<uint32_t>& co
     if (!node.entity.alias_id.empty() || !Compatible(e.type, node.entity.type)) continue;
     NameMatch best;
     bool multi = false, acronym = false;
+    // A person known by full names on both sides is the same person only if
+    // a full name matches: "Bill Clinton" is not "Hillary Clinton" because
+    // both are also "Clinton".
+    const bool full_names_only =
+        e.type == EntityType::kPer && HasMultiToken(keys) && HasMultiToken(node.keys);
     for (const NameKey& a : keys) {
+      if (full_names_only && a.tokens.size() < 2) continue;
       for (const NameKey& b : node.keys) {
+        if (full_names_only && b.tokens.size() < 2) continue;
         NameMatch m = matcher.MatchKeys(a, b, e.type);
         if (m.match > best.match || (m.match == best.match && m.score > best.score)) {
           best = m;
@@ -219,17 +248,7 @@ void EntityResolver::Merge(uint32_t id, const ArticleEntity& e, uint32_t article
   }
   for (const EntityRole& r : e.roles) g.roles.push_back({article, r});
   if (g.name.empty() && !e.name.empty() && g.variants.empty()) g.name = e.name;
-  // The best name: most tokens, then most frequent, then first seen.
-  size_t best_tokens = 0;
-  uint32_t best_count = 0;
-  for (size_t i = 0; i < g.variants.size(); ++i) {
-    const size_t tokens = node.keys[i].tokens.size();
-    if (tokens > best_tokens || (tokens == best_tokens && g.variants[i].count > best_count)) {
-      g.name = g.variants[i].text;
-      best_tokens = tokens;
-      best_count = g.variants[i].count;
-    }
-  }
+  if (!g.variants.empty()) g.name = g.variants[BestName(g.variants, node.keys)].text;
   if (g.name.empty()) g.name = e.name;
   node.days.push_back(day);
 }

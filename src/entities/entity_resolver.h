@@ -30,7 +30,9 @@
 //      other candidate is as good;
 //    - sharing only a given name or only a family name is no evidence
 //      ("Fuad Hussein" / "Saddam Hussein", "Qassem al-Araji" / "Qassem
-//      Soleimani").
+//      Soleimani"), and a person with full names on both sides is compared
+//      by them alone: "Bill Clinton" does not join "Hillary Clinton"
+//      through the "Clinton" both are also called.
 //  - Otherwise it starts a new global entity.
 // Within an article, entities with an alias link first, then those with a
 // multi-token name, then the rest, so the weak ones see their context.
@@ -73,9 +75,9 @@ struct GlobalRole {
 struct GlobalEntity {
   uint32_t id = 0;
   ner::EntityType type = ner::EntityType::kMisc;
-  std::string name;        ///< best full name: most tokens, then most frequent, then first
-  std::string alias_id;    ///< alias group ("country:IQ", "islamic-state"), or ""
-  std::string capital_of;  ///< for a capital: its country's alias group, or ""
+  std::string name;  ///< best attested full name (entity_resolver.cc: BestName), else most frequent
+  std::string alias_id;                 ///< alias group ("country:IQ", "islamic-state"), or ""
+  std::string capital_of;               ///< for a capital: its country's alias group, or ""
   std::vector<NameVariant> variants;    ///< every name as written, counts over all articles
   std::vector<GlobalMention> mentions;  ///< in the order added
   std::vector<GlobalRole> roles;        ///< in the order added

@@ -110,7 +110,7 @@ TEST(EntityResolver, LinksOnEvidenceOnly) {
   const GlobalEntity& g = r.resolver.entity(kazimi);
   EXPECT_EQ(g.type, kPer);
   EXPECT_EQ(g.id, kazimi);
-  EXPECT_EQ(g.name, "Moustafa al-Kazimi");  // most tokens, then most frequent
+  EXPECT_EQ(g.name, "Moustafa al-Kazimi");  // the most frequent full name
   EXPECT_EQ(g.article_count, 4u);
   uint32_t kazimi_count = 0;
   for (const NameVariant& v : g.variants) {
@@ -128,6 +128,46 @@ TEST(EntityResolver, LinksOnEvidenceOnly) {
   EXPECT_TRUE(dated_role);
   EXPECT_EQ(r.resolver.entity(is).alias_id, "islamic-state");
   EXPECT_EQ(r.resolver.entity(is).type, kOrg);
+}
+
+// Two people of one family share their family name and their context; their
+// full names tell them apart. The name shown is the full name most used.
+TEST(EntityResolver, FullNamesTellAFamilyApart) {
+  std::vector<TestArticle> c;
+  c.emplace_back("c1",
+                 "Hillary Clinton campaigned in Iowa with the Democratic Party. Clinton said "
+                 "she would win.",
+                 "en", "2016-01-10",
+                 std::vector<std::pair<std::string, EntityType>>{{"Hillary Clinton", kPer},
+                                                                 {"Iowa", kLoc},
+                                                                 {"Democratic Party", kOrg},
+                                                                 {"Clinton", kPer}});
+  c.emplace_back(
+      "c2",
+      "Bill Clinton campaigned in Iowa with the Democratic Party. Clinton said his "
+      "wife would win.",
+      "en", "2016-01-11",
+      std::vector<std::pair<std::string, EntityType>>{
+          {"Bill Clinton", kPer}, {"Iowa", kLoc}, {"Democratic Party", kOrg}, {"Clinton", kPer}});
+  c.emplace_back("c3", "Hillary Rodham Clinton spoke in Iowa for the Democratic Party.", "en",
+                 "2016-01-12",
+                 std::vector<std::pair<std::string, EntityType>>{
+                     {"Hillary Rodham Clinton", kPer}, {"Iowa", kLoc}, {"Democratic Party", kOrg}});
+  c.emplace_back(
+      "c4", "Hillary Clinton spoke in Iowa.", "en", "2016-01-13",
+      std::vector<std::pair<std::string, EntityType>>{{"Hillary Clinton", kPer}, {"Iowa", kLoc}});
+  Resolved r;
+  for (const TestArticle& a : c) {
+    r.entities.push_back(a.Entities());
+    r.ids.push_back(r.resolver.Add(r.entities.back()));
+  }
+  SCOPED_TRACE(r.resolver.Dump());
+  const uint32_t hillary = IdOf(r, 0, "Hillary Clinton");
+  EXPECT_NE(IdOf(r, 1, "Bill Clinton"), hillary);
+  EXPECT_EQ(IdOf(r, 2, "Hillary Rodham Clinton"), hillary);
+  EXPECT_EQ(IdOf(r, 3, "Hillary Clinton"), hillary);
+  // Not the longest name: the full name most articles use.
+  EXPECT_EQ(r.resolver.entity(hillary).name, "Hillary Clinton");
 }
 
 TEST(EntityResolver, DeterministicForAnInputOrder) {
