@@ -7,6 +7,8 @@
 #include <cmath>
 #include <set>
 
+#include "entities/display_name.h"
+
 namespace dossier::identity {
 namespace {
 
@@ -51,28 +53,6 @@ std::string InitialsKey(std::string_view initials) {
 bool Compatible(EntityType a, EntityType b) {
   auto org_like = [](EntityType t) { return t == EntityType::kOrg || t == EntityType::kMisc; };
   return a == b || (org_like(a) && org_like(b));
-}
-
-// The variant to show: the most frequent full name (two tokens or more),
-// ties to more tokens, then to the first seen; without a full name, the
-// most frequent. The most tokens alone crowned a stray "Hillary & Chelsea
-// Clinton Foundation" or a headline read as a name; frequency keeps the
-// name most articles use ("Hillary Clinton", not "Democrat Hillary Clinton").
-size_t BestName(const std::vector<NameVariant>& variants, const std::vector<NameKey>& keys) {
-  size_t best = 0;
-  for (size_t i = 1; i < variants.size(); ++i) {
-    const bool full = keys[i].tokens.size() > 1, best_full = keys[best].tokens.size() > 1;
-    if (full != best_full) {
-      if (full) best = i;
-      continue;
-    }
-    if (variants[i].count > variants[best].count ||
-        (variants[i].count == variants[best].count &&
-         keys[i].tokens.size() > keys[best].tokens.size())) {
-      best = i;
-    }
-  }
-  return best;
 }
 
 bool HasMultiToken(const std::vector<NameKey>& keys) {
@@ -248,7 +228,7 @@ void EntityResolver::Merge(uint32_t id, const ArticleEntity& e, uint32_t article
   }
   for (const EntityRole& r : e.roles) g.roles.push_back({article, r});
   if (g.name.empty() && !e.name.empty() && g.variants.empty()) g.name = e.name;
-  if (!g.variants.empty()) g.name = g.variants[BestName(g.variants, node.keys)].text;
+  if (!g.variants.empty()) g.name = g.variants[DisplayNameIndex(g.variants, node.keys)].text;
   if (g.name.empty()) g.name = e.name;
   node.days.push_back(day);
 }
