@@ -108,7 +108,13 @@ ArticleTime AnalyzeArticleTime(const TimeTagger& tagger, std::string_view text,
                                const std::vector<TextSpan>& paragraphs) {
   ArticleTime out;
   if (std::optional<DateParts> d = ParseDate(published); d && d->year > 0) {
-    out.anchor = TimeAnchor{{d->year, d->month > 0 ? d->month : 1, d->day > 0 ? d->day : 1}, false};
+    // Without its day, the publication date anchors on the 1st of its month
+    // (or year): "jeudi" resolved against it is a guess, and says so.
+    const CivilDay day{d->year, d->month > 0 ? d->month : 1, d->day > 0 ? d->day : 1};
+    const TimePoint evidence = d->day > 0     ? DayPoint(day)
+                               : d->month > 0 ? MonthPoint(d->year, d->month)
+                                              : YearPoint(d->year);
+    out.anchor = TimeAnchor{day, d->day == 0, evidence};
   } else {
     out.anchor = EstimateAnchor(tagger, text);
   }

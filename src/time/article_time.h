@@ -8,7 +8,8 @@
 //   t.sentence_dates[k].value  // "2021-07-22": when sentence k's happening was
 //
 // Anchor: the publication date when `published` parses (clean/dates.h; any
-// precision: a month-only date anchors on its 1st); otherwise the latest
+// precision: a month-only date anchors on its 1st, marked estimated, since
+// what is resolved against it is a guess); otherwise the latest
 // absolute day or month the text mentions (a month counts as its last day),
 // then the latest year (its 31 December), marked estimated, with that date
 // as its evidence; deadlines ("by 2030") do not count; none when the text

@@ -88,6 +88,23 @@ TEST(ArticleTime, PublishedNotBefore) {
   EXPECT_EQ(bound("", "Nothing is dated here."), "");
 }
 
+// A publication month without its day: relative dates resolved against its
+// 1st are guesses, and marked so.
+TEST(ArticleTime, MonthOnlyPublicationIsAnEstimatedAnchor) {
+  Result<TimeTagger> tagger = TimeTagger::Create("fr");
+  ASSERT_TRUE(tagger.ok());
+  std::string text =
+      "Une délégation a entamé jeudi des discussions. Elles avaient commencé en 2014.";
+  ArticleTime t = AnalyzeArticleTime(*tagger, text, "2021-07", Sentences(text), {});
+  ASSERT_TRUE(t.anchor);
+  EXPECT_TRUE(t.anchor->estimated);
+  EXPECT_EQ(FormatTimePoint(t.anchor->evidence), "2021-07");
+  ASSERT_EQ(t.sentence_dates.size(), 2u);
+  EXPECT_TRUE(t.sentence_dates[0].estimated);   // "jeudi"
+  EXPECT_FALSE(t.sentence_dates[1].estimated);  // "en 2014" needs no anchor
+  EXPECT_EQ(t.sentence_dates[1].value, "2014");
+}
+
 TEST(ArticleTime, NoDateAnywhere) {
   Result<TimeTagger> tagger = TimeTagger::Create("en");
   ASSERT_TRUE(tagger.ok());
