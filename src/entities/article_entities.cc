@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -57,6 +58,7 @@ class Grouper {
     cands_ = internal::CollectMentions(r_, in_, words_, finder_);
     Group();
     MergeEarlyShortForms();
+    MergeGivenNames();
     ResolveRoleNouns();
     return Finish();
   }
@@ -285,6 +287,39 @@ class Grouper {
         target = form.entity;
       }
       if (target < 0 || ambiguous) continue;
+      for (size_t ci : ent.cands) {
+        cands_[ci].kind = MentionKind::kShortForm;
+        Attach(ci, target, MentionKind::kShortForm);
+      }
+      ent.cands.clear();
+    }
+  }
+
+  // A person called by the given name alone ("Hillary", "Bernie", "Jeb")
+  // in an article that names exactly one person with that given name in
+  // full ("Hillary Clinton") is that person. Across articles a given name
+  // alone stays no evidence (entity_resolver.h); within one article, with
+  // one candidate, it is how the article refers to them.
+  void MergeGivenNames() {
+    std::map<std::string, std::set<int>> by_given;  // first token -> persons named in full
+    for (const Form& form : person_forms_) {
+      const Cand& c = cands_[form.cand];
+      const Ent& ent = ents_[static_cast<size_t>(form.entity)];
+      if (c.key.tokens.size() < 2 || c.key.tokens[0].initial || ent.cands.empty()) continue;
+      by_given[c.key.tokens[0].phonetic].insert(form.entity);
+    }
+    for (size_t e = 0; e < ents_.size(); ++e) {
+      Ent& ent = ents_[e];
+      if (ent.alias >= 0 || ent.cands.empty()) continue;
+      bool single_person = true;
+      for (size_t ci : ent.cands) {
+        single_person = single_person && cands_[ci].key.tokens.size() == 1 && IsPerson(cands_[ci]);
+      }
+      if (!single_person) continue;
+      auto it = by_given.find(cands_[ent.cands[0]].key.tokens[0].phonetic);
+      if (it == by_given.end() || it->second.size() != 1) continue;
+      const int target = *it->second.begin();
+      if (static_cast<size_t>(target) == e) continue;
       for (size_t ci : ent.cands) {
         cands_[ci].kind = MentionKind::kShortForm;
         Attach(ci, target, MentionKind::kShortForm);

@@ -156,6 +156,33 @@ TEST(ArticleEntities, ShortFormBeforeFullNameAndSharedFamilyNames) {
   EXPECT_NE(FindEntity(e, "Qassem Soleimani"), nullptr);
 }
 
+// Called by the given name alone, a person is the one the article names in
+// full with it; with two such persons, the given name says nothing.
+TEST(ArticleEntities, GivenNameAloneIsTheOnePersonWithIt) {
+  TestArticle a("g",
+                "Hillary rallied in Iowa. Hillary Clinton and Bill Clinton spoke. Then Hillary "
+                "left. Qassem al-Araji and Qassem Soleimani met; Qassem spoke.",
+                "en", "",
+                {{"Hillary", kPer},
+                 {"Hillary Clinton", kPer},
+                 {"Bill Clinton", kPer},
+                 {"Hillary", kPer},
+                 {"Qassem al-Araji", kPer},
+                 {"Qassem Soleimani", kPer},
+                 {"Qassem", kPer}});
+  ArticleEntities e = a.Entities();
+  SCOPED_TRACE(DumpArticleEntities(e));
+  const ArticleEntity* hillary = FindEntity(e, "Hillary Clinton");
+  ASSERT_NE(hillary, nullptr);
+  EXPECT_EQ(hillary->mentions.size(), 3u);
+  EXPECT_EQ(CountKind(*hillary, MentionKind::kShortForm), 2u);
+  EXPECT_EQ(FindEntity(e, "Hillary"), nullptr);
+  const ArticleEntity* bill = FindEntity(e, "Bill Clinton");
+  ASSERT_NE(bill, nullptr);
+  EXPECT_EQ(bill->mentions.size(), 1u);
+  EXPECT_NE(FindEntity(e, "Qassem"), nullptr);  // two Qassems: no link
+}
+
 TEST(ArticleEntities, EdgeCases) {
   TestArticle empty("d", "", "en", "", {});
   EXPECT_TRUE(empty.Entities().entities.empty());
