@@ -28,7 +28,9 @@
 //     one-token mention is its family name ("Macron", "Al-Kadhemi",
 //     "M. al-Kazimi"), whatever type the tagger gave the short form ("Le
 //     Drian" as ORG); when two persons share it, the one mentioned last. A
-//     short form seen before the full name joins it too.
+//     short form seen before the full name joins it too. A person's given
+//     name used alone ("Hillary") joins the one person the article names in
+//     full with it, before or after; with two such persons, neither.
 //  6. Other names join an entity of the same type with an equal key or a
 //     full-name match.
 //  In steps 5 and 6 a name is matched with every entity that has the very
