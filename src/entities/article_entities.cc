@@ -266,6 +266,15 @@ class Grouper {
     return full;
   }
 
+  // Every mention of `from` joins person `to` as a short form; `from` is left empty.
+  void MoveAsShortForms(Ent& from, int to) {
+    for (size_t ci : from.cands) {
+      cands_[ci].kind = MentionKind::kShortForm;
+      Attach(ci, to, MentionKind::kShortForm);
+    }
+    from.cands.clear();
+  }
+
   // A one-token entity seen before the full name ("Pompeo" ... "Mike
   // Pompeo") joins the one person whose family name it is.
   void MergeEarlyShortForms() {
@@ -287,11 +296,7 @@ class Grouper {
         target = form.entity;
       }
       if (target < 0 || ambiguous) continue;
-      for (size_t ci : ent.cands) {
-        cands_[ci].kind = MentionKind::kShortForm;
-        Attach(ci, target, MentionKind::kShortForm);
-      }
-      ent.cands.clear();
+      MoveAsShortForms(ent, target);
     }
   }
 
@@ -320,11 +325,7 @@ class Grouper {
       if (it == by_given.end() || it->second.size() != 1) continue;
       const int target = *it->second.begin();
       if (static_cast<size_t>(target) == e) continue;
-      for (size_t ci : ent.cands) {
-        cands_[ci].kind = MentionKind::kShortForm;
-        Attach(ci, target, MentionKind::kShortForm);
-      }
-      ent.cands.clear();
+      MoveAsShortForms(ent, target);
     }
   }
 

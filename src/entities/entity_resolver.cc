@@ -149,8 +149,7 @@ int EntityResolver::Link(const ArticleEntity& e, const std::vector<uint32_t>& co
     }
     if (!best.match) continue;
     // Either side known only by one token: a person's short form needs context.
-    const bool one_token_person =
-        e.type == EntityType::kPer && (!HasMultiToken(keys) || !HasMultiToken(node.keys));
+    const bool one_token_person = e.type == EntityType::kPer && !full_names_only;
     // Acronyms are short and ambiguous: they too need context.
     const bool strong =
         !one_token_person && !acronym &&

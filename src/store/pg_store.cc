@@ -11,6 +11,9 @@
 #include <utility>
 #include <vector>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "store/article_counts.h"
 #include "store/pg_export.h"
 #include "store/pg_findings.h"
@@ -52,10 +55,8 @@ RETURNING seq)sql";
 // runs it again, where it can meet the same cycle. Advisory locks on every
 // key of the batch, taken first and in one global order, leave no cycle: a
 // writer that shares a key with another waits for it before inserting.
-int64_t LockKey(std::string_view text) {  // FNV-1a: the same in every process
-  uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
-  return std::bit_cast<int64_t>(h);
+int64_t LockKey(std::string_view text) {  // the same in every process
+  return std::bit_cast<int64_t>(XXH64(text.data(), text.size(), 0));
 }
 
 std::string LockBatchKeysSql(const std::vector<AnalyzedArticle>& batch) {
