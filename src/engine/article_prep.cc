@@ -122,7 +122,7 @@ Result<PreparedArticle> ArticlePreparer::Prepare(const Article& article) {
   // text mentions) that can be months early, and a wrong day splits a
   // storyline where no day only drops the time evidence. The bound, or a
   // publication month, still helps date its event (engine/event_dates.h).
-  p.estimated_published = PublishedNotBefore(article.published, p.stages.time.anchor);
+  p.estimated_published = PublishedNotBefore(p.stages.time.anchor);
   return p;
 }
 

@@ -116,7 +116,7 @@ nlohmann::ordered_json HappeningsJson(const Article& article, const ArticleTime&
   // What an article without a publication day is known to be written after
   // (time/article_time.h): what dates its event when nothing better does,
   // read back by an analysis run after this one.
-  if (std::string bound = PublishedNotBefore(article.published, time.anchor); !bound.empty()) {
+  if (std::string bound = PublishedNotBefore(time.anchor); !bound.empty()) {
     row["estimated_published"] = std::move(bound);
   }
   return row;

@@ -87,12 +87,7 @@ std::optional<TimeAnchor> EstimateAnchor(const TimeTagger& tagger, std::string_v
   return TimeAnchor{CivilFromDays(*pick.last), true, pick.point};
 }
 
-std::string PublishedNotBefore(std::string_view published,
-                               const std::optional<TimeAnchor>& anchor) {
-  if (std::optional<DateParts> d = ParseDate(published); d && d->year > 0) {
-    if (d->day > 0) return {};
-    return FormatTimePoint(d->month > 0 ? MonthPoint(d->year, d->month) : YearPoint(d->year));
-  }
+std::string PublishedNotBefore(const std::optional<TimeAnchor>& anchor) {
   if (!anchor || !anchor->estimated) return {};
   const TimePoint& e = anchor->evidence;
   if (e.precision == Precision::kDay || e.precision == Precision::kMonth) {

@@ -60,12 +60,12 @@ struct ArticleTime {
 std::optional<TimeAnchor> EstimateAnchor(const TimeTagger& tagger, std::string_view text);
 
 // What an article without a publication day is known to be written after,
-// in ISO 8601 at its precision: its publication date when that is only a
-// month or a year ("2021-07"), else its estimated anchor's evidence ("2017",
-// "2020-11-10"; a week or a season as its year); "" when it has a
-// publication day or nothing dates it.
-// `anchor` is AnalyzeArticleTime's for the same `published`.
-std::string PublishedNotBefore(std::string_view published, const std::optional<TimeAnchor>& anchor);
+// in ISO 8601 at its precision: the evidence of its estimated anchor
+// (AnalyzeArticleTime's): a publication date that is only a month or a year
+// ("2021-07"), else the latest date the text names ("2017", "2020-11-10"; a
+// week or a season as its year); "" when it has a publication day or
+// nothing dates it.
+std::string PublishedNotBefore(const std::optional<TimeAnchor>& anchor);
 
 // `published`: ISO 8601 or any form clean/dates.h reads; "" when unknown.
 // `sentences` and `paragraphs`: byte spans from TextSegmenter (paragraphs may

@@ -77,7 +77,7 @@ TEST(ArticleTime, PublishedNotBefore) {
   ASSERT_TRUE(tagger.ok());
   auto bound = [&](std::string_view published, std::string_view text) {
     ArticleTime t = AnalyzeArticleTime(*tagger, text, published, Sentences(text), {});
-    return PublishedNotBefore(published, t.anchor);
+    return PublishedNotBefore(t.anchor);
   };
   const std::string text = "Troops left in March 2020. The review came in 2017.";
   EXPECT_EQ(bound("2021-07-22", text), "");  // a publication day needs no bound
