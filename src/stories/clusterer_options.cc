@@ -60,6 +60,8 @@ Status SetClustererOption(ClustererOptions* o, std::string_view name, std::strin
   f("refine_number_boost", &o->refine_number_boost);
   f("refine_protagonist_factor", &o->refine_protagonist_factor);
   f("refine_lone_threshold", &o->refine_lone_threshold);
+  f("refine_split_ratio", &o->refine_split_ratio);
+  u("refine_split_min_articles", &o->refine_split_min_articles);
   i("refine_lone_days", &o->refine_lone_days);
   u("article_keys", &o->article_keys);
   i("event_window_days", &o->event_window_days);

@@ -462,14 +462,24 @@ std::vector<SparseVector> LocalVectors(const StoryClusterer::Rep& r,
   return out;
 }
 
+// How refinement's average linkage groups articles (ClustererOptions).
+struct LinkageOptions {
+  float threshold = 0;
+  float split_ratio = 0;
+  uint32_t split_min_articles = 0;
+  float lone_threshold = 0;
+};
+
 // Average-linkage groups of `vectors` (merging while the best pair's mean
-// similarity reaches `threshold`, ties to the lower indices); then each
+// similarity reaches `threshold`, ties to the lower indices; two groups of
+// at least split_min_articles each whose link is below split_ratio times
+// the looser one's mean inner similarity stay apart); then each
 // vector left alone, in order, joins the group of its most similar vector
 // when that similarity reaches `lone_threshold` and may_join(alone, other).
 // Returns each vector's group, groups numbered in order of their first member.
 template <typename PairFactor, typename MayJoin>
-std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, float threshold,
-                                     PairFactor factor, float lone_threshold, MayJoin may_join) {
+std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors,
+                                     const LinkageOptions& o, PairFactor factor, MayJoin may_join) {
   const size_t n = vectors.size();
   std::vector<double> sum(n * n, 0);  // similarity sums between groups
   for (size_t i = 0; i < n; ++i) {
@@ -479,6 +489,9 @@ std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, f
   std::vector<uint32_t> size(n, 1), head(n);
   for (size_t i = 0; i < n; ++i) head[i] = static_cast<uint32_t>(i);
   std::vector<bool> alive(n, true);
+  std::vector<bool> apart(n * n, false);  // groups kept apart as they stand
+  std::vector<double> inner(n, 0);        // similarity sums within groups
+  auto cohesion = [&](size_t g) { return inner[g] / (size[g] * (size[g] - 1.0) / 2.0); };
   const std::vector<double> pair = sum;  // before any merge: one vector to another
   while (true) {
     double best = -1;
@@ -486,12 +499,21 @@ std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, f
     for (size_t i = 0; i < n; ++i) {
       if (!alive[i]) continue;
       for (size_t j = i + 1; j < n; ++j) {
-        if (!alive[j]) continue;
+        if (!alive[j] || apart[i * n + j]) continue;
         double mean = sum[i * n + j] / (static_cast<double>(size[i]) * size[j]);
         if (mean > best) best = mean, bi = i, bj = j;
       }
     }
-    if (best < threshold) break;
+    if (best < o.threshold) break;
+    // Two sizeable groups, each far tighter than the link between them,
+    // report two happenings (two title defences of one boxer, two DUI
+    // arrests of one team's players), however much they share.
+    if (o.split_ratio > 0 && size[bi] >= o.split_min_articles && size[bj] >= o.split_min_articles &&
+        best < o.split_ratio * std::min(cohesion(bi), cohesion(bj))) {
+      apart[bi * n + bj] = apart[bj * n + bi] = true;
+      continue;
+    }
+    inner[bi] += inner[bj] + sum[bi * n + bj];
     alive[bj] = false;
     size[bi] += size[bj];
     for (size_t k = 0; k < n; ++k) {
@@ -502,14 +524,14 @@ std::vector<uint32_t> AverageLinkage(const std::vector<SparseVector>& vectors, f
       if (head[k] == bj) head[k] = static_cast<uint32_t>(bi);
     }
   }
-  for (size_t i = 0; i < n && lone_threshold > 0; ++i) {
+  for (size_t i = 0; i < n && o.lone_threshold > 0; ++i) {
     if (!alive[i] || size[i] != 1) continue;
     double best = -1;
     size_t nearest = n;
     for (size_t k = 0; k < n; ++k) {
       if (k != i && pair[i * n + k] > best && may_join(i, k)) best = pair[i * n + k], nearest = k;
     }
-    if (nearest == n || best < lone_threshold) continue;
+    if (nearest == n || best < o.lone_threshold) continue;
     const size_t to = head[nearest];
     alive[i] = false;
     size[to] += 1;
@@ -580,8 +602,13 @@ void Refine(StoryClusterer::Rep& r, uint32_t id) {
     return days[i] == kNoDay || days[j] == kNoDay ||
            std::abs(days[i] - days[j]) <= o.refine_lone_days;
   };
-  std::vector<uint32_t> group = AverageLinkage(LocalVectors(r, originals), o.refine_threshold,
-                                               factor, o.refine_lone_threshold, may_join);
+  LinkageOptions linkage;
+  linkage.threshold = o.refine_threshold;
+  linkage.split_ratio = o.refine_split_ratio;
+  linkage.split_min_articles = o.refine_split_min_articles;
+  linkage.lone_threshold = o.refine_lone_threshold;
+  std::vector<uint32_t> group =
+      AverageLinkage(LocalVectors(r, originals), linkage, factor, may_join);
   const uint32_t groups = *std::max_element(group.begin(), group.end()) + 1;
   std::vector<uint32_t> old_events = r.storylines[id].events;
   std::vector<uint32_t> event_of(groups);

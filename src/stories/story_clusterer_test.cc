@@ -237,6 +237,51 @@ TEST(StoryClusterer, LoneReportJoinsItsNearestReportsEvent) {
   EXPECT_EQ(events(0.05f, 160), (Groups{{"a1", "a2", "a3"}, {"b1", "b2"}, {"lone"}}));
 }
 
+// Two title defences of one boxer share the champion, the kind of event
+// and some details; average linkage with a low threshold makes them one.
+// Each group is far tighter than the link between them, so with the split
+// rule they stay two events; groups below the minimum size are not judged.
+TEST(StoryClusterer, RefinementKeepsTwoTightGroupsApart) {
+  const std::string common = "klitschko heavyweight champion title defence boxing ";
+  const std::vector<std::string> first = {"rahman",   "seventh",  "mannheim",
+                                          "stoppage", "sluggish", "december"};
+  const std::vector<std::string> second = {"thompson", "sixth",   "bern",
+                                           "corner",   "rematch", "july"};
+  const std::vector<std::string> shared = {"germany", "crowd", "referee"};
+  auto events = [&](float ratio, uint32_t min_articles) {
+    std::vector<StoryDocument> docs;
+    for (int k = 0; k < 6; ++k) {
+      for (const auto* side : {&first, &second}) {
+        std::string words = common;
+        for (int w = 0; w < 4; ++w) words += (*side)[(k + w) % side->size()] + " ";
+        words += shared[k % shared.size()];
+        std::string id = side == &first ? "r" : "t";
+        id += static_cast<char>('0' + k);
+        docs.push_back(MakeDoc(id, words, {1}));
+      }
+    }
+    ClustererOptions o = TestOptions();
+    o.event_threshold = 0.01f;
+    o.storyline_threshold = 0.01f;
+    o.refine_threshold = 0.01f;
+    o.refine_lone_threshold = 0;
+    o.near_duplicates.min_similarity = 1.1;  // no copies: refinement decides
+    o.refine_split_ratio = ratio;
+    o.refine_split_min_articles = min_articles;
+    StoryClusterer c(o);
+    AddAll(c, docs);
+    c.Settle();
+    EXPECT_EQ(c.storyline_count(), 1u);
+    return EventGroups(c, 0);
+  };
+  const Groups by_fight = {{"r0", "r1", "r2", "r3", "r4", "r5"},
+                           {"t0", "t1", "t2", "t3", "t4", "t5"}};
+  const Groups one = {{"r0", "t0", "r1", "t1", "r2", "t2", "r3", "t3", "r4", "t4", "r5", "t5"}};
+  EXPECT_EQ(events(0, 6), one);
+  EXPECT_EQ(events(0.45f, 6), by_fight);
+  EXPECT_EQ(events(0.45f, 7), one);
+}
+
 TEST(StoryClusterer, OptionsByName) {
   ClustererOptions o;
   EXPECT_TRUE(SetClustererOption(&o, "event_threshold", "0.42").ok());

@@ -15,7 +15,7 @@ using ner::ByteWriter;
 
 constexpr uint32_t kMagic = 0x59545344;  // "DSTY" little-endian
 // 2: refinement (options, article features); 3: protagonists; 4: storylines' names
-constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion = 5;
 
 void PutI32(ByteWriter& w, int32_t v) { w.U32(static_cast<uint32_t>(v)); }
 int32_t GetI32(ByteReader& r) { return static_cast<int32_t>(r.U32()); }
@@ -47,6 +47,8 @@ void PutOptions(ByteWriter& w, const ClustererOptions& o) {
   w.F32(o.salience_weight);
   w.U32(o.salience_min_shared);
   w.U32(o.salience_keys);
+  w.F32(o.refine_split_ratio);
+  w.U32(o.refine_split_min_articles);
 }
 
 ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
@@ -88,6 +90,13 @@ ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
   o.salience_weight = r.F32();
   o.salience_min_shared = r.U32();
   o.salience_keys = r.U32();
+  // Before version 5 refinement kept no groups apart: likewise.
+  if (version < 5) {
+    o.refine_split_ratio = 0;
+    return o;
+  }
+  o.refine_split_ratio = r.F32();
+  o.refine_split_min_articles = r.U32();
   return o;
 }
 
