@@ -388,7 +388,9 @@ Status AnalysisPass::Impl::Flush(bool force) {
   batch.states.emplace_back(kResolverState, resolver->SaveState());
   // Refinement may move articles between the events of a storyline: every
   // event of a touched storyline is written again, and an emptied one goes.
-  clusterer->Settle();
+  // Merging may join storylines: the one taken in goes, its events are
+  // written again under the one that took it in.
+  for (uint32_t id : clusterer->Settle()) storylines_touched.insert(id);
   batch.states.emplace_back(kClustererState, clusterer->Save());
   PlacedDates dates;  // of every event of the storylines written below
   std::map<uint32_t, stories::EventSummary> summaries;
@@ -398,6 +400,10 @@ Status AnalysisPass::Impl::Flush(bool force) {
     events_touched.insert(listed.begin(), listed.end());
     events_touched.insert(s.events.begin(), s.events.end());
     listed = s.events;
+    if (s.events.empty()) {
+      batch.delete_rows.emplace_back("storylines", PrefixedId('S', id));
+      continue;
+    }
     std::vector<stories::EventSummary> events;
     for (uint32_t e : s.events) events.push_back(clusterer->Summarize(e, kPreferredLanguage));
     dates.merge(DateEvents(events, estimate));
@@ -527,7 +533,7 @@ Result<AnalysisReport> AnalysisPass::RunPrepared(std::vector<PreparedArticle> pr
 AnalysisReport AnalysisPass::Impl::Done() {
   report.entities = resolver->size();
   report.events = clusterer->live_event_count();
-  report.storylines = clusterer->storyline_count();
+  report.storylines = clusterer->live_storyline_count();
   if (on_progress) on_progress(report, 0);
   return report;
 }

@@ -57,6 +57,8 @@ struct KeyCounts {
   uint32_t documents = 0;
 
   void Add(const SparseVector& v, uint32_t cap);
+  // Adds the counts of `other` (a storyline absorbed), same cap.
+  void Merge(const KeyCounts& other, uint32_t cap);
 };
 
 struct StorylineState {
@@ -91,6 +93,13 @@ struct ArticleState {
 // Feature key -> ids (events or storylines), in order of entry.
 using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
 
+// The storyline that `id` was merged into, itself if none.
+uint32_t StorylineRoot(const StoryClusterer::Rep& r, uint32_t id);
+
+// Appends `id` to the postings of `keys`, each list kept to about `cap`
+// (the oldest half dropped at once).
+void AddPostings(Postings* postings, const std::vector<uint64_t>& keys, uint32_t id, uint32_t cap);
+
 }  // namespace dossier::stories::internal
 
 namespace dossier::stories {
@@ -108,6 +117,18 @@ struct StoryClusterer::Rep {
   // Storylines that gained articles since their last refinement (Settle);
   // not saved: Load finds them from refined_at.
   std::vector<uint32_t> unsettled;
+  // Storylines that gained articles since the last Settle, which links them
+  // with storylines like them (storyline_merge.h); saved.
+  std::vector<uint32_t> unlinked;
+  // Storylines merging changed since the last Settle (which returns them);
+  // saved.
+  std::vector<uint32_t> merged;
+  // Merged storylines (storyline_merge.h): each storyline's parent, a
+  // storyline its own root; ids past the end are roots. The online steps
+  // keep using each storyline's own centroid and events: a merged whole's
+  // blended centroid would draw a new article less than the part it
+  // belongs to. Saved.
+  std::vector<uint32_t> storyline_parent;
 
   // Scratch for candidate search, sized to the larger of events/storylines.
   std::vector<float> accumulator;

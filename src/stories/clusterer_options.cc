@@ -45,6 +45,9 @@ Status SetClustererOption(ClustererOptions* o, std::string_view name, std::strin
   f("salience_weight", &o->salience_weight);
   u("salience_min_shared", &o->salience_min_shared);
   u("salience_keys", &o->salience_keys);
+  f("storyline_merge_threshold", &o->storyline_merge_threshold);
+  f("storyline_merge_names_weight", &o->storyline_merge_names_weight);
+  u("storyline_merge_events", &o->storyline_merge_events);
   f("entity_boost", &o->entity_boost);
   f("place_boost", &o->place_boost);
   f("number_boost", &o->number_boost);

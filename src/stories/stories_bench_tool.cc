@@ -8,8 +8,12 @@
 // (E: events that have articles). For bench/story_bench.py
 // until the dossier CLI carries the stories stage.
 //
-//   stories_bench_tool [--set name=value]... [--no-lexicon] [--save-docs OUT] [FILE]
-//   stories_bench_tool [--set name=value]... --load-docs DOCS
+//   stories_bench_tool [--set name=value]... [--no-lexicon] [--settle-every N]
+//                      [--save-docs OUT] [FILE]
+//   stories_bench_tool [--set name=value]... [--settle-every N] --load-docs DOCS
+// --settle-every settles the clusterer after every N articles, as the
+// analysis pass does after each batch (512 articles); by default only at
+// the end.
 // --save-docs writes each article's StoryDocument as a JSON line; --load-docs
 // clusters such a file without the text and entity stages (for tuning).
 #include <fstream>
@@ -84,6 +88,7 @@ size_t PrintFinal(stories::StoryClusterer& c) {
 int main(int argc, char** argv) {
   stories::PipelineOptions options;
   std::string path = "-", save_docs, load_docs;
+  size_t settle_every = 0;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--set" && i + 1 < argc) {
@@ -101,10 +106,13 @@ int main(int argc, char** argv) {
       save_docs = argv[++i];
     } else if (arg == "--load-docs" && i + 1 < argc) {
       load_docs = argv[++i];
+    } else if (arg == "--settle-every" && i + 1 < argc) {
+      settle_every = std::stoul(argv[++i]);
     } else if (arg == "--no-lexicon") {
       options.use_lexicon = false;
     } else if (arg.size() > 1 && arg[0] == '-') {
-      std::cerr << "usage: stories_bench_tool [--set name=value]... [--no-lexicon] [FILE]\n";
+      std::cerr << "usage: stories_bench_tool [--set name=value]... [--no-lexicon] "
+                   "[--settle-every N] [--save-docs OUT] [FILE]\n";
       return 2;
     } else {
       path = arg;
@@ -116,6 +124,7 @@ int main(int argc, char** argv) {
     for (std::string line; std::getline(in, line);) {
       stories::StoryDocument d = DocFromJson(nlohmann::json::parse(line));
       stories::Assignment as = c.Add(d);
+      if (settle_every > 0 && c.article_count() % settle_every == 0) c.Settle();
       std::cout << nlohmann::json{{"id", d.id},
                                   {"event", as.event},
                                   {"storyline", as.storyline},
@@ -125,7 +134,7 @@ int main(int argc, char** argv) {
                 << "\n";
     }
     size_t events = PrintFinal(c);
-    std::cout << nlohmann::json{{"events", events}, {"storylines", c.storyline_count()}}.dump()
+    std::cout << nlohmann::json{{"events", events}, {"storylines", c.live_storyline_count()}}.dump()
               << "\n";
     return 0;
   }
@@ -172,6 +181,8 @@ int main(int argc, char** argv) {
     stories::StoryDocument doc = (*pipeline)->Build(a, dates);
     if (saved.is_open()) saved << DocToJson(doc).dump() << "\n";
     stories::Assignment as = (*pipeline)->clusterer().Add(doc);
+    if (settle_every > 0 && (*pipeline)->clusterer().article_count() % settle_every == 0)
+      (*pipeline)->clusterer().Settle();
     nlohmann::json out = {{"id", a.id},
                           {"event", as.event},
                           {"storyline", as.storyline},
@@ -182,7 +193,7 @@ int main(int argc, char** argv) {
   stories::StoryClusterer& c = (*pipeline)->clusterer();
   size_t events = PrintFinal(c);
   std::cout << nlohmann::json{{"events", events},
-                              {"storylines", c.storyline_count()},
+                              {"storylines", c.live_storyline_count()},
                               {"lexicon_fr",
                                (*pipeline)->lexicon() ? (*pipeline)->lexicon()->size("fr") : 0}}
                    .dump()

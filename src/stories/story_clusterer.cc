@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "stories/cluster_state.h"
+#include "stories/storyline_merge.h"
 
 namespace dossier::stories {
 namespace internal {
@@ -72,37 +73,66 @@ double Centroid::Dot(const SparseVector& v, uint32_t* shared) const {
   return SparseDot(entries, v, shared);
 }
 
-void KeyCounts::Add(const SparseVector& v, uint32_t cap) {
-  ++documents;
+namespace {
+
+// Sums two sorted count lists and keeps the `cap` commonest keys.
+std::vector<std::pair<uint64_t, uint32_t>> SumCounts(
+    const std::vector<std::pair<uint64_t, uint32_t>>& a,
+    const std::vector<std::pair<uint64_t, uint32_t>>& b, uint32_t cap) {
   std::vector<std::pair<uint64_t, uint32_t>> merged;
-  merged.reserve(entries.size() + v.size());
+  merged.reserve(a.size() + b.size());
   size_t i = 0, j = 0;
-  while (i < entries.size() || j < v.size()) {
-    if (j == v.size() || (i < entries.size() && entries[i].first < v[j].first)) {
-      merged.push_back(entries[i++]);
-    } else if (i == entries.size() || v[j].first < entries[i].first) {
-      merged.emplace_back(v[j++].first, 1u);
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first < b[j].first)) {
+      merged.push_back(a[i++]);
+    } else if (i == a.size() || b[j].first < a[i].first) {
+      merged.push_back(b[j++]);
     } else {
-      merged.emplace_back(entries[i].first, entries[i].second + 1);
+      merged.emplace_back(a[i].first, a[i].second + b[j].second);
       ++i;
       ++j;
     }
   }
   if (merged.size() > cap) {
-    auto commoner = [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    auto commoner = [](const auto& x, const auto& y) {
+      return x.second != y.second ? x.second > y.second : x.first < y.first;
     };
     std::nth_element(merged.begin(), merged.begin() + cap, merged.end(), commoner);
     merged.resize(cap);
     std::sort(merged.begin(), merged.end());
   }
-  entries = std::move(merged);
+  return merged;
+}
+
+}  // namespace
+
+void KeyCounts::Add(const SparseVector& v, uint32_t cap) {
+  ++documents;
+  std::vector<std::pair<uint64_t, uint32_t>> ones;
+  ones.reserve(v.size());
+  for (const auto& [key, w] : v) ones.emplace_back(key, 1u);
+  entries = SumCounts(entries, ones, cap);
+}
+
+void KeyCounts::Merge(const KeyCounts& other, uint32_t cap) {
+  documents += other.documents;
+  entries = SumCounts(entries, other.entries, cap);
+}
+
+void AddPostings(Postings* postings, const std::vector<uint64_t>& keys, uint32_t id, uint32_t cap) {
+  for (uint64_t key : keys) {
+    std::vector<uint32_t>& list = (*postings)[key];
+    list.push_back(id);
+    // Dropping the oldest half at once keeps the amortised cost constant.
+    if (list.size() > cap) list.erase(list.begin(), list.begin() + (list.size() - cap / 2));
+  }
 }
 
 }  // namespace internal
 
 namespace {
 
+using internal::AddPostings;
 using internal::Centroid;
 using internal::SparseVector;
 
@@ -157,16 +187,6 @@ bool Within(int32_t newest, int32_t last, int32_t days) {
   return newest == kNoDay || last == kNoDay || newest - last <= days;
 }
 
-void AddPostings(internal::Postings* postings, const std::vector<uint64_t>& keys, uint32_t id,
-                 uint32_t cap) {
-  for (uint64_t key : keys) {
-    std::vector<uint32_t>& list = (*postings)[key];
-    list.push_back(id);
-    // Dropping the oldest half at once keeps the amortised cost constant.
-    if (list.size() > cap) list.erase(list.begin(), list.begin() + (list.size() - cap / 2));
-  }
-}
-
 }  // namespace
 
 StoryClusterer::StoryClusterer(ClustererOptions options) : rep_(std::make_unique<Rep>(options)) {}
@@ -186,6 +206,14 @@ size_t StoryClusterer::live_event_count() const {
                                            [](const auto& e) { return !e.articles.empty(); }));
 }
 size_t StoryClusterer::storyline_count() const { return rep_->storylines.size(); }
+size_t StoryClusterer::live_storyline_count() const {
+  const Rep& r = *rep_;
+  std::vector<bool> live(r.storylines.size(), false);
+  for (const internal::EventState& e : r.events) {
+    if (!e.articles.empty()) live[internal::StorylineRoot(r, e.storyline)] = true;
+  }
+  return static_cast<size_t>(std::count(live.begin(), live.end(), true));
+}
 
 namespace {
 
@@ -651,6 +679,12 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   Rep& r = *rep_;
   const ClustererOptions& o = r.options;
   const uint32_t ordinal = static_cast<uint32_t>(r.articles.size());
+  if (d.day != kNoDay && r.newest_day != kNoDay && d.day > r.newest_day && !r.unlinked.empty()) {
+    // A new day: link the storylines the last one grew, while their events
+    // are fresh and still in each other's window (storyline_merge.h).
+    std::vector<uint32_t> changed = internal::MergeStorylines(r);
+    r.merged.insert(r.merged.end(), changed.begin(), changed.end());
+  }
   if (d.day != kNoDay)
     r.newest_day = r.newest_day == kNoDay ? d.day : std::max(r.newest_day, d.day);
   SparseVector raw, names;
@@ -711,6 +745,7 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
   if (o.local_power > 0) s.counts.Add(v, o.storyline_counts);
   AddPostings(&r.storyline_postings, added, a.storyline, o.posting_cap);
   Extend(&s, d.day, ordinal);
+  if (r.unlinked.empty() || r.unlinked.back() != a.storyline) r.unlinked.push_back(a.storyline);
 
   r.articles.push_back(
       {d.id, d.language, d.title, a.event, a.copy_group, d.day, {}, {}, 0, d.repeated_dates});
@@ -739,10 +774,11 @@ Assignment StoryClusterer::Add(const StoryDocument& d) {
       }
     }
   }
+  a.storyline = internal::StorylineRoot(r, a.storyline);
   return a;
 }
 
-void StoryClusterer::Settle() {
+std::vector<uint32_t> StoryClusterer::Settle() {
   Rep& r = *rep_;
   std::sort(r.unsettled.begin(), r.unsettled.end());
   r.unsettled.erase(std::unique(r.unsettled.begin(), r.unsettled.end()), r.unsettled.end());
@@ -753,6 +789,12 @@ void StoryClusterer::Settle() {
       Refine(r, id);
   }
   r.unsettled.clear();
+  std::vector<uint32_t> changed = internal::MergeStorylines(r);
+  changed.insert(changed.end(), r.merged.begin(), r.merged.end());
+  r.merged.clear();
+  std::sort(changed.begin(), changed.end());
+  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
+  return changed;
 }
 
 size_t StoryClusterer::active_event_count() const {
@@ -769,7 +811,7 @@ EventSummary StoryClusterer::Summarize(uint32_t id, std::string_view preferred_l
   const internal::EventState& e = r.events[id];
   EventSummary out;
   out.id = id;
-  out.storyline = e.storyline;
+  out.storyline = internal::StorylineRoot(r, e.storyline);
   out.active = EventActive(r, e, static_cast<uint32_t>(r.articles.size()));
   std::map<uint32_t, size_t> group_index;
   for (uint32_t ordinal : e.articles) {
@@ -823,15 +865,25 @@ EventSummary StoryClusterer::Summarize(uint32_t id, std::string_view preferred_l
 
 StorylineSummary StoryClusterer::SummarizeStoryline(uint32_t id,
                                                     std::string_view preferred_language) const {
-  const internal::StorylineState& s = rep_->storylines[id];
+  const Rep& r = *rep_;
   StorylineSummary out;
   out.id = id;
-  out.events = s.events;
-  uint32_t largest = s.events.empty() ? 0 : s.events[0];
-  for (uint32_t e : s.events) {
-    if (rep_->events[e].articles.size() > rep_->events[largest].articles.size()) largest = e;
+  if (internal::StorylineRoot(r, id) != id) return out;  // merged into another
+  out.events = r.storylines[id].events;
+  if (id < r.storyline_parent.size()) {
+    for (uint32_t other = id + 1; other < r.storyline_parent.size(); ++other) {
+      if (internal::StorylineRoot(r, other) != id) continue;
+      const std::vector<uint32_t>& more = r.storylines[other].events;
+      out.events.insert(out.events.end(), more.begin(), more.end());
+    }
+    std::sort(out.events.begin(), out.events.end());
   }
-  if (!s.events.empty()) out.title = Summarize(largest, preferred_language).title;
+  if (out.events.empty()) return out;
+  uint32_t largest = out.events[0];
+  for (uint32_t e : out.events) {
+    if (r.events[e].articles.size() > r.events[largest].articles.size()) largest = e;
+  }
+  out.title = Summarize(largest, preferred_language).title;
   return out;
 }
 

@@ -282,6 +282,52 @@ TEST(StoryClusterer, RefinementKeepsTwoTightGroupsApart) {
   EXPECT_EQ(events(0.45f, 7), one);
 }
 
+// Reports of two stages of one story share too little with the other
+// stage's storyline for an article to join it online (threshold high
+// here), but their events are alike: Settle merges the two storylines,
+// under the lower id, and leaves the unrelated one alone. Merging is an
+// overlay: assignments and summaries give the root; the one taken in
+// summarises to no events; a saved state reloads the same.
+TEST(StoryClusterer, SettleMergesStorylinesOfLikeEvents) {
+  const std::vector<StoryDocument> docs = {
+      MakeDoc("visit1", "troops withdrawal iraq baghdad coalition talks minister visit", {1, 2}),
+      MakeDoc("harvest", "wheat harvest rain farmers prices grain export", {7}),
+      MakeDoc("visit2", "troops withdrawal iraq baghdad coalition talks president summit", {1, 3}),
+  };
+  auto run = [&](float threshold, std::vector<uint32_t>* changed) {
+    ClustererOptions o = TestOptions();
+    o.storyline_threshold = 0.95f;  // online, each article opens a storyline
+    o.near_duplicates.min_similarity = 1.1;
+    o.storyline_merge_threshold = threshold;
+    auto c = std::make_unique<StoryClusterer>(o);
+    std::vector<Assignment> a = AddAll(*c, docs);
+    EXPECT_EQ(a[0].storyline, 0u);
+    EXPECT_EQ(a[2].storyline, 2u);
+    *changed = c->Settle();
+    return c;
+  };
+  std::vector<uint32_t> changed;
+  auto apart = run(0, &changed);
+  EXPECT_TRUE(changed.empty());
+  EXPECT_NE(apart->Summarize(0).storyline, apart->Summarize(2).storyline);
+
+  auto merged = run(0.3f, &changed);
+  EXPECT_EQ(changed, (std::vector<uint32_t>{0, 2}));
+  EXPECT_EQ(merged->Summarize(2).storyline, 0u);
+  EXPECT_EQ(merged->Summarize(1).storyline, 1u);
+  EXPECT_EQ(merged->SummarizeStoryline(0).events, (std::vector<uint32_t>{0, 2}));
+  EXPECT_TRUE(merged->SummarizeStoryline(2).events.empty());
+  auto loaded = StoryClusterer::Load(merged->Save());
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  EXPECT_EQ((*loaded)->Summarize(2).storyline, 0u);
+  EXPECT_EQ((*loaded)->Save(), merged->Save());
+  // A later report of the second stage joins its own part, reported under
+  // the root.
+  Assignment later = merged->Add(
+      MakeDoc("visit3", "troops withdrawal iraq baghdad coalition talks president summit", {1, 3}));
+  EXPECT_EQ(later.storyline, 0u);
+}
+
 TEST(StoryClusterer, OptionsByName) {
   ClustererOptions o;
   EXPECT_TRUE(SetClustererOption(&o, "event_threshold", "0.42").ok());

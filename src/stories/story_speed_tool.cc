@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
   out["window_articles"] = window;
   out["active_events"] = active;
   out["events"] = indexed.event_count();
-  out["storylines"] = indexed.storyline_count();
+  out["storylines"] = indexed.live_storyline_count();
   out["warmup_articles_per_s"] = window / warm;
   out["indexed_articles_per_s"] = fast_rate;
   out["scan_articles_per_s"] = slow_rate;

@@ -49,6 +49,9 @@ void PutOptions(ByteWriter& w, const ClustererOptions& o) {
   w.U32(o.salience_keys);
   w.F32(o.refine_split_ratio);
   w.U32(o.refine_split_min_articles);
+  w.F32(o.storyline_merge_threshold);
+  w.F32(o.storyline_merge_names_weight);
+  w.U32(o.storyline_merge_events);
 }
 
 ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
@@ -90,13 +93,18 @@ ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
   o.salience_weight = r.F32();
   o.salience_min_shared = r.U32();
   o.salience_keys = r.U32();
-  // Before version 5 refinement kept no groups apart: likewise.
+  // Before version 5 refinement kept no groups apart, nor did Settle merge
+  // storylines: likewise.
   if (version < 5) {
     o.refine_split_ratio = 0;
+    o.storyline_merge_threshold = 0;
     return o;
   }
   o.refine_split_ratio = r.F32();
   o.refine_split_min_articles = r.U32();
+  o.storyline_merge_threshold = r.F32();
+  o.storyline_merge_names_weight = r.F32();
+  o.storyline_merge_events = r.U32();
   return o;
 }
 
@@ -235,6 +243,9 @@ std::string StoryClusterer::Save() const {
     w.U64(ordinal);
     for (uint32_t slot : signature) w.U32(slot);
   }
+  PutIds(w, s.unlinked);
+  PutIds(w, s.merged);
+  PutIds(w, s.storyline_parent);
   return out;
 }
 
@@ -351,6 +362,15 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
     if (ordinal >= s.articles.size() || (i > 0 && ordinal <= previous)) return corrupt;
     previous = ordinal;
     s.near_duplicates.Insert(ordinal, sig);
+  }
+  if (version >= 5 &&
+      (!GetIds(r, &s.unlinked, s.storylines.size()) || !GetIds(r, &s.merged, s.storylines.size()) ||
+       !GetIds(r, &s.storyline_parent, s.storylines.size())))
+    return corrupt;
+  // A storyline is merged into a lower one only: no cycles.
+  if (s.storyline_parent.size() > s.storylines.size()) return corrupt;
+  for (size_t i = 0; i < s.storyline_parent.size(); ++i) {
+    if (s.storyline_parent[i] > i) return corrupt;
   }
   if (!r.ok() || !r.done()) return corrupt;
   return c;
