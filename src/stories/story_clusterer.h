@@ -121,9 +121,10 @@ struct ClustererOptions {
   // times the cosine of their names (salience_min_shared shared at least),
   // reaches storyline_merge_threshold. 0 turns it off. Defaults 0.08, 0.4,
   // 16 (bench/story_bench.py): ECB+ dev storylines' BCubed F1 0.885 (off)
-  // -> 0.927 (0.914 at 0.10, 0.873 at 0.06), ml-crisis-fr 0.504 -> 0.716;
-  // with names at 0.55, ml-crisis-fr 0.801 but ECB+ 0.911 (the Bush rule
-  // on endangered species and Obama's surgeon general share their names).
+  // -> 0.927 (0.914 at 0.10, 0.873 at 0.06), ml-crisis-fr 0.504 -> 0.689
+  // (0.646 at 0.10, 0.760 at 0.06); with names at 0.55, ml-crisis-fr 0.764
+  // but ECB+ 0.911 (the Bush rule on endangered species and Obama's
+  // surgeon general share their names).
   float storyline_merge_threshold = 0.08f;
   float storyline_merge_names_weight = 0.4f;
   uint32_t storyline_merge_events = 16;
