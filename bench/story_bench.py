@@ -8,7 +8,10 @@ TF-IDF + agglomerative clustering (scikit-learn, average linkage, cosine) has
 its distance threshold tuned on the same data (best event-level BCubed F1;
 best storyline-level BCubed F1 reported separately). The French corpus
 ml-crisis-fr (dates from its folders, publication order) is scored at the
-storyline level against its `topic`.
+storyline level against its `topic`. With --shuffles N the engine also runs
+ECB+ in N seeded random orders (the file holds each topic's articles
+together, which an online clusterer finds easier than a real stream) and
+the mean and lowest figures are printed.
 
 The engine is driven by build/.../stories_bench_tool (JSON Lines in,
 assignments out) until the dossier CLI carries the stories stage. The tool
@@ -18,12 +21,13 @@ bench keeps the last line of each id. Refinement defaults were tuned on
 ECB+ dev itself (the corpus the bar is defined on).
 
 usage: /usr/bin/python3 bench/story_bench.py (Debian python3: scikit-learn)
-       bench/story_bench.py [--tool PATH] [--set name=value]... [--no-baseline]
+       bench/story_bench.py [--tool PATH] [--set name=value]... [--no-baseline] [--shuffles N]
 """
 import argparse
 import collections
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -124,6 +128,8 @@ def main():
     ap.add_argument("--set", action="append", default=[], help="clusterer option name=value")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    ap.add_argument("--shuffles", type=int, default=3,
+                    help="also run ECB+ in this many seeded random orders")
     args = ap.parse_args()
     if not args.tool or not os.path.exists(args.tool):
         sys.exit("stories_bench_tool not found: build it (ninja stories_bench_tool) or pass --tool")
@@ -142,6 +148,16 @@ def main():
         "engine_event_bcubed": bcubed(ev, gold_event), "engine_event_pairwise": pairwise(ev, gold_event),
         "engine_story_bcubed": bcubed(st, gold_story), "engine_story_pairwise": pairwise(st, gold_story),
     }
+    shuffled = []
+    for seed in range(args.shuffles):
+        order = records[:]
+        random.Random(seed).shuffle(order)
+        got_s, _ = run_tool(args.tool, order, args.set)
+        shuffled.append((bcubed([got_s[d["doc_id"]]["event"] for d in docs], gold_event)[2],
+                         bcubed([got_s[d["doc_id"]]["storyline"] for d in docs], gold_story)[2]))
+    if shuffled:
+        fig["shuffled_event_bcubed_f1"] = [e for e, _ in shuffled]
+        fig["shuffled_story_bcubed_f1"] = [s for _, s in shuffled]
     if not args.no_baseline:
         be, bs = baseline([d["text"] for d in docs], gold_event, gold_story)
         fig["baseline_event_threshold"], fig["baseline_event_bcubed"], fig["baseline_event_pairwise"] = be
@@ -180,6 +196,11 @@ def main():
         print(fmt("storylines  baseline pairwise", fig["baseline_story_pairwise"]))
         gap = fig["engine_event_bcubed"][2] - fig["baseline_event_bcubed"][2]
         print(f"event BCubed F1 gap engine - baseline: {gap * 100:+.2f} points")
+    if shuffled:
+        ev_s, st_s = fig["shuffled_event_bcubed_f1"], fig["shuffled_story_bcubed_f1"]
+        print(f"ECB+ in {len(ev_s)} random orders (seeds 0-{len(ev_s) - 1}): BCubed F1 events "
+              f"mean {sum(ev_s) / len(ev_s):.4f} lowest {min(ev_s):.4f}, storylines mean "
+              f"{sum(st_s) / len(st_s):.4f} lowest {min(st_s):.4f}")
     print(f"ml-crisis-fr: {fig['crisis_docs']} articles, {len(set(gold_fr))} gold storylines; "
           f"engine {fig['crisis_events']} events, {fig['crisis_storylines']} storylines")
     print(fmt("storylines  engine  BCubed", fig["crisis_story_bcubed"]))
