@@ -169,6 +169,15 @@ TEST(StoryClusterer, RefinementSeparatesHappeningsOfOneStoryline) {
   EXPECT_EQ((*loaded)->Save(), bytes);
 }
 
+// The events of a corpus that makes one storyline, once settled.
+Groups SettledEvents(const ClustererOptions& o, const std::vector<StoryDocument>& docs) {
+  StoryClusterer c(o);
+  AddAll(c, docs);
+  c.Settle();
+  EXPECT_EQ(c.storyline_count(), 1u);
+  return EventGroups(c, 0);
+}
+
 // Refinement sets apart articles led by other persons: without the rule
 // the shared details of day and place pair each minister's article with a
 // president's; with it (factor 0 here, to be sure of the outcome) each
@@ -193,11 +202,7 @@ TEST(StoryClusterer, RefinementSetsApartArticlesLedByOtherPersons) {
     o.refine_threshold = 0.05f;
     o.near_duplicates.min_similarity = 1.1;  // no copies: refinement decides
     o.refine_protagonist_factor = factor;
-    StoryClusterer c(o);
-    AddAll(c, corpus(name_each_other));
-    c.Settle();
-    EXPECT_EQ(c.storyline_count(), 1u);
-    return EventGroups(c, 0);
+    return SettledEvents(o, corpus(name_each_other));
   };
   const Groups by_protagonist = {{"m1", "m2"}, {"p1", "p2"}};
   EXPECT_NE(events(1.0f, false), by_protagonist);
@@ -226,11 +231,7 @@ TEST(StoryClusterer, LoneReportJoinsItsNearestReportsEvent) {
     o.storyline_threshold = 0.01f;
     o.refine_threshold = 0.2f;
     o.refine_lone_threshold = lone_threshold;
-    StoryClusterer c(o);
-    AddAll(c, docs);
-    c.Settle();
-    EXPECT_EQ(c.storyline_count(), 1u);
-    return EventGroups(c, 0);
+    return SettledEvents(o, docs);
   };
   EXPECT_EQ(events(0, 100), (Groups{{"a1", "a2", "a3"}, {"b1", "b2"}, {"lone"}}));
   EXPECT_EQ(events(0.05f, 100), (Groups{{"a1", "a2", "a3", "lone"}, {"b1", "b2"}}));
@@ -268,11 +269,7 @@ TEST(StoryClusterer, RefinementKeepsTwoTightGroupsApart) {
     o.near_duplicates.min_similarity = 1.1;  // no copies: refinement decides
     o.refine_split_ratio = ratio;
     o.refine_split_min_articles = min_articles;
-    StoryClusterer c(o);
-    AddAll(c, docs);
-    c.Settle();
-    EXPECT_EQ(c.storyline_count(), 1u);
-    return EventGroups(c, 0);
+    return SettledEvents(o, docs);
   };
   const Groups by_fight = {{"r0", "r1", "r2", "r3", "r4", "r5"},
                            {"t0", "t1", "t2", "t3", "t4", "t5"}};
