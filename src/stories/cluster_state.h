@@ -96,6 +96,9 @@ using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
 // The storyline that `id` was merged into, itself if none.
 uint32_t StorylineRoot(const StoryClusterer::Rep& r, uint32_t id);
 
+// Points every merged storyline at its root and rebuilds storyline_members.
+void IndexStorylineRoots(StoryClusterer::Rep& r);
+
 // Appends `id` to the postings of `keys`, each list kept to about `cap`
 // (the oldest half dropped at once).
 void AddPostings(Postings* postings, const std::vector<uint64_t>& keys, uint32_t id, uint32_t cap);
@@ -129,6 +132,9 @@ struct StoryClusterer::Rep {
   // blended centroid would draw a new article less than the part it
   // belongs to. Saved.
   std::vector<uint32_t> storyline_parent;
+  // Root -> the storylines merged into it, ascending; from storyline_parent
+  // (not saved: Load rebuilds it).
+  std::unordered_map<uint32_t, std::vector<uint32_t>> storyline_members;
 
   // Scratch for candidate search, sized to the larger of events/storylines.
   std::vector<float> accumulator;

@@ -870,9 +870,9 @@ StorylineSummary StoryClusterer::SummarizeStoryline(uint32_t id,
   out.id = id;
   if (internal::StorylineRoot(r, id) != id) return out;  // merged into another
   out.events = r.storylines[id].events;
-  if (id < r.storyline_parent.size()) {
-    for (uint32_t other = id + 1; other < r.storyline_parent.size(); ++other) {
-      if (internal::StorylineRoot(r, other) != id) continue;
+  auto members = r.storyline_members.find(id);
+  if (members != r.storyline_members.end()) {
+    for (uint32_t other : members->second) {
       const std::vector<uint32_t>& more = r.storylines[other].events;
       out.events.insert(out.events.end(), more.begin(), more.end());
     }

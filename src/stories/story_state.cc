@@ -372,6 +372,7 @@ Result<std::unique_ptr<StoryClusterer>> StoryClusterer::Load(std::string_view by
   for (size_t i = 0; i < s.storyline_parent.size(); ++i) {
     if (s.storyline_parent[i] > i) return corrupt;
   }
+  internal::IndexStorylineRoots(s);
   if (!r.ok() || !r.done()) return corrupt;
   return c;
 }

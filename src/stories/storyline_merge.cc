@@ -96,6 +96,15 @@ uint32_t StorylineRoot(const Rep& r, uint32_t id) {
   return id;
 }
 
+void IndexStorylineRoots(Rep& r) {
+  r.storyline_members.clear();
+  for (uint32_t id = 0; id < r.storyline_parent.size(); ++id) {
+    uint32_t& parent = r.storyline_parent[id];
+    parent = r.storyline_parent[parent];  // parents are lower: already a root
+    if (parent != id) r.storyline_members[parent].push_back(id);
+  }
+}
+
 std::vector<uint32_t> MergeStorylines(Rep& r) {
   const ClustererOptions& o = r.options;
   std::vector<uint32_t> seeds = std::move(r.unlinked);
@@ -208,6 +217,7 @@ std::vector<uint32_t> MergeStorylines(Rep& r) {
     }
     link = std::move(next);
   }
+  if (!changed.empty()) IndexStorylineRoots(r);
   std::sort(changed.begin(), changed.end());
   changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
   return changed;
