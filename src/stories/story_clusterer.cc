@@ -305,14 +305,19 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVec
   return merged;
 }
 
-bool EventActive(const StoryClusterer::Rep& r, const internal::EventState& e, uint32_t ordinal) {
-  return Within(r.newest_day, e.last_day, r.options.event_window_days) &&
+// Whether an event or storyline is active for an article (undated: true
+// when it is). An undated article may report anything, old or new: for it
+// only the window of articles counts, since the window of days measures
+// from the newest day seen, which says nothing of when its happening was.
+bool EventActive(const StoryClusterer::Rep& r, const internal::EventState& e, uint32_t ordinal,
+                 bool undated = false) {
+  return (undated || Within(r.newest_day, e.last_day, r.options.event_window_days)) &&
          ordinal - e.last_article <= r.options.window_articles;
 }
 
 bool StorylineActive(const StoryClusterer::Rep& r, const internal::StorylineState& s,
-                     uint32_t ordinal) {
-  return Within(r.newest_day, s.last_day, r.options.storyline_window_days) &&
+                     uint32_t ordinal, bool undated = false) {
+  return (undated || Within(r.newest_day, s.last_day, r.options.storyline_window_days)) &&
          ordinal - s.last_article <= r.options.window_articles;
 }
 
@@ -385,7 +390,7 @@ Best PickStoryline(StoryClusterer::Rep& r, const SparseVector& v, const SparseVe
     for (uint32_t id = 0; id < items.size(); ++id) ids.push_back(id);
   } else if (o.exhaustive) {
     for (uint32_t id = 0; id < items.size(); ++id) {
-      if (StorylineActive(r, items[id], ordinal)) ids.push_back(id);
+      if (StorylineActive(r, items[id], ordinal, d.day == kNoDay)) ids.push_back(id);
     }
   } else {
     ids = Candidates(r, v, r.storyline_postings, items.size());
@@ -410,7 +415,8 @@ Best PickStoryline(StoryClusterer::Rep& r, const SparseVector& v, const SparseVe
       if (shared >= o.salience_min_shared) score = std::max(score, o.salience_weight * by_name);
     }
     score *= TimeFactor(d.day, s.first_day, s.last_day, o.storyline_decay_days);
-    float needed = StorylineActive(r, s, ordinal) ? o.storyline_threshold : retired_threshold;
+    float needed =
+        StorylineActive(r, s, ordinal, d.day == kNoDay) ? o.storyline_threshold : retired_threshold;
     if (score >= needed && score > best.score) best = {id, score};
   }
   return best;
@@ -428,7 +434,8 @@ Best PickEvent(StoryClusterer::Rep& r, const SparseVector& v, const StoryDocumen
     const internal::EventState& e = r.events[id];
     double score = LocalCosine(v, e.centroid, s.counts, o.local_power) *
                    TimeFactor(d.day, e.first_day, e.last_day, o.event_decay_days);
-    float needed = EventActive(r, e, ordinal) ? o.event_threshold : o.retired_threshold;
+    float needed =
+        EventActive(r, e, ordinal, d.day == kNoDay) ? o.event_threshold : o.retired_threshold;
     if (score >= needed && (score > best.score || best.id < 0)) best = {id, score};
   }
   return best;

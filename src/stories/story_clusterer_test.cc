@@ -325,6 +325,25 @@ TEST(StoryClusterer, SettleMergesStorylinesOfLikeEvents) {
   EXPECT_EQ(later.storyline, 0u);
 }
 
+// An undated article may report an old happening: the window of days,
+// which runs from the newest day seen, does not retire events and
+// storylines for it (only the window of articles does). A dated article
+// of today still needs strong evidence to reopen them.
+TEST(StoryClusterer, UndatedArticleMayJoinAnOldStory) {
+  const std::string flood = "flood river levee breach evacuation village rescue boats ";
+  ClustererOptions o = TestOptions();
+  o.near_duplicates.min_similarity = 1.1;
+  StoryClusterer c(o);
+  Assignment old = c.Add(MakeDoc("old", flood + "mayor sandbags", {}, 100));
+  c.Add(MakeDoc("today", "election parliament vote coalition budget", {}, 1000));
+  // Alike enough for an active storyline (0.1), not for a retired one (0.5).
+  const std::string later = "flood river levee breach army helicopters dam spillway ";
+  Assignment undated = c.Add(MakeDoc("undated", later + "night", {}));
+  EXPECT_EQ(undated.storyline, old.storyline);
+  Assignment dated = c.Add(MakeDoc("dated", later + "morning", {}, 1000));
+  EXPECT_NE(dated.storyline, old.storyline);
+}
+
 TEST(StoryClusterer, OptionsByName) {
   ClustererOptions o;
   EXPECT_TRUE(SetClustererOption(&o, "event_threshold", "0.42").ok());
