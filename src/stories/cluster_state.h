@@ -93,6 +93,25 @@ struct ArticleState {
 // Feature key -> ids (events or storylines), in order of entry.
 using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
 
+// exp(-gap / decay), gap the days between the spans [first_a, last_a] and
+// [first_b, last_b]: 0 when they overlap, 1 when either is undated (kNoDay)
+// or decay is not positive. A day is the span [day, day].
+double TimeFactor(int32_t first_a, int32_t last_a, int32_t first_b, int32_t last_b, float decay);
+
+// Whether storyline `s` is active when article `ordinal` arrives: its last
+// article within the window of articles and, unless the article is
+// undated, its last day within storyline_window_days of the newest day
+// seen (an undated article may report an old happening).
+bool StorylineActive(const StoryClusterer::Rep& r, const StorylineState& s, uint32_t ordinal,
+                     bool undated = false);
+
+// Ids reached through the postings of the heaviest query_keys keys of `v`
+// (the newest posting_scan of each), with r.accumulator[id] their partial
+// dot product: the `cap` with the largest, ties to lower ids, ascending.
+// Uses r's scratch; id_count bounds the ids.
+std::vector<uint32_t> Candidates(StoryClusterer::Rep& r, const SparseVector& v,
+                                 const Postings& postings, size_t id_count, size_t cap);
+
 // The storyline that `id` was merged into, itself if none.
 uint32_t StorylineRoot(const StoryClusterer::Rep& r, uint32_t id);
 

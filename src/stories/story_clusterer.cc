@@ -140,12 +140,6 @@ constexpr uint64_t TypedKey(FeatureKind kind, uint64_t value) {
   return (static_cast<uint64_t>(kind) << 56) | (value & 0x00ffffffffffffffULL);
 }
 
-double TimeFactor(int32_t day, int32_t first, int32_t last, float decay) {
-  if (day == kNoDay || first == kNoDay || decay <= 0) return 1.0;
-  int32_t gap = day < first ? first - day : (day > last ? day - last : 0);
-  return std::exp(-static_cast<double>(gap) / decay);
-}
-
 // Local weight of a key held by `count` of a storyline's `documents`.
 double LocalWeight(uint32_t documents, uint32_t count, float power) {
   double w = std::log((documents + 1.0) / (count + 0.5));
@@ -315,16 +309,24 @@ bool EventActive(const StoryClusterer::Rep& r, const internal::EventState& e, ui
          ordinal - e.last_article <= r.options.window_articles;
 }
 
-bool StorylineActive(const StoryClusterer::Rep& r, const internal::StorylineState& s,
-                     uint32_t ordinal, bool undated = false) {
+}  // namespace
+
+namespace internal {
+
+double TimeFactor(int32_t first_a, int32_t last_a, int32_t first_b, int32_t last_b, float decay) {
+  if (first_a == kNoDay || first_b == kNoDay || decay <= 0) return 1.0;
+  const int32_t gap = std::max(0, std::max(first_a, first_b) - std::min(last_a, last_b));
+  return std::exp(-static_cast<double>(gap) / decay);
+}
+
+bool StorylineActive(const StoryClusterer::Rep& r, const StorylineState& s, uint32_t ordinal,
+                     bool undated) {
   return (undated || Within(r.newest_day, s.last_day, r.options.storyline_window_days)) &&
          ordinal - s.last_article <= r.options.window_articles;
 }
 
-// Ids reached through the postings of the heaviest keys of `v`, the
-// max_candidates with the largest partial dot product, ties to lower ids.
 std::vector<uint32_t> Candidates(StoryClusterer::Rep& r, const SparseVector& v,
-                                 const internal::Postings& postings, size_t id_count) {
+                                 const Postings& postings, size_t id_count, size_t cap) {
   const ClustererOptions& o = r.options;
   if (r.stamp.size() < id_count) {
     r.stamp.resize(id_count + id_count / 2 + 16, 0);
@@ -357,17 +359,24 @@ std::vector<uint32_t> Candidates(StoryClusterer::Rep& r, const SparseVector& v,
       r.accumulator[id] += w;
     }
   }
-  if (found.size() > o.max_candidates) {
-    std::partial_sort(found.begin(), found.begin() + o.max_candidates, found.end(),
+  if (found.size() > cap) {
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(cap), found.end(),
                       [&](uint32_t a, uint32_t b) {
                         float x = r.accumulator[a], y = r.accumulator[b];
                         return x != y ? x > y : a < b;
                       });
-    found.resize(o.max_candidates);
+    found.resize(cap);
   }
   std::sort(found.begin(), found.end());
   return found;
 }
+
+}  // namespace internal
+
+namespace {
+
+using internal::Candidates;
+using internal::StorylineActive;
 
 struct Best {
   int64_t id = -1;
@@ -393,11 +402,12 @@ Best PickStoryline(StoryClusterer::Rep& r, const SparseVector& v, const SparseVe
       if (StorylineActive(r, items[id], ordinal, d.day == kNoDay)) ids.push_back(id);
     }
   } else {
-    ids = Candidates(r, v, r.storyline_postings, items.size());
+    ids = Candidates(r, v, r.storyline_postings, items.size(), o.max_candidates);
     if (by_names) {
       // A storyline found by its names may share none of the article's
       // heaviest words.
-      std::vector<uint32_t> more = Candidates(r, names, r.storyline_postings, items.size());
+      std::vector<uint32_t> more =
+          Candidates(r, names, r.storyline_postings, items.size(), o.max_candidates);
       std::vector<uint32_t> both;
       std::set_union(ids.begin(), ids.end(), more.begin(), more.end(), std::back_inserter(both));
       ids = std::move(both);
@@ -414,7 +424,7 @@ Best PickStoryline(StoryClusterer::Rep& r, const SparseVector& v, const SparseVe
       double by_name = s.salient.Dot(names, &shared) / s.salient.norm;
       if (shared >= o.salience_min_shared) score = std::max(score, o.salience_weight * by_name);
     }
-    score *= TimeFactor(d.day, s.first_day, s.last_day, o.storyline_decay_days);
+    score *= internal::TimeFactor(d.day, d.day, s.first_day, s.last_day, o.storyline_decay_days);
     float needed =
         StorylineActive(r, s, ordinal, d.day == kNoDay) ? o.storyline_threshold : retired_threshold;
     if (score >= needed && score > best.score) best = {id, score};
@@ -433,7 +443,7 @@ Best PickEvent(StoryClusterer::Rep& r, const SparseVector& v, const StoryDocumen
     const uint32_t id = s.events[i];
     const internal::EventState& e = r.events[id];
     double score = LocalCosine(v, e.centroid, s.counts, o.local_power) *
-                   TimeFactor(d.day, e.first_day, e.last_day, o.event_decay_days);
+                   internal::TimeFactor(d.day, d.day, e.first_day, e.last_day, o.event_decay_days);
     float needed =
         EventActive(r, e, ordinal, d.day == kNoDay) ? o.event_threshold : o.retired_threshold;
     if (score >= needed && (score > best.score || best.id < 0)) best = {id, score};

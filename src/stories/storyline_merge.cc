@@ -1,7 +1,7 @@
 #include "stories/storyline_merge.h"
 
 #include <algorithm>
-#include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -13,20 +13,7 @@ namespace {
 using Rep = StoryClusterer::Rep;
 
 bool Linkable(const Rep& r, const StorylineState& s, uint32_t ordinal) {
-  const ClustererOptions& o = r.options;
-  if (s.events.empty() || s.centroid.norm <= 0) return false;
-  const bool recent = r.newest_day == kNoDay || s.last_day == kNoDay ||
-                      r.newest_day - s.last_day <= o.storyline_window_days;
-  return recent && ordinal - s.last_article <= o.window_articles;
-}
-
-// exp(-gap / decay), gap the days between the two events' spans (0 when
-// they overlap or either is undated).
-double TimeFactor(const EventState& a, const EventState& b, float decay) {
-  if (a.first_day == kNoDay || b.first_day == kNoDay || decay <= 0) return 1.0;
-  const int32_t gap =
-      std::max(0, std::max(a.first_day, b.first_day) - std::min(a.last_day, b.last_day));
-  return std::exp(-static_cast<double>(gap) / decay);
+  return !s.events.empty() && s.centroid.norm > 0 && StorylineActive(r, s, ordinal);
 }
 
 // The newest `cap` events of `s` that have articles.
@@ -41,28 +28,15 @@ std::vector<uint32_t> NewestEvents(const Rep& r, const StorylineState& s, uint32
 // Roots of the linkable storylines reached through the postings of the
 // heaviest keys of storyline `id`, the max_candidates with the most weight
 // in common; not `id`'s own root.
-std::vector<uint32_t> Neighbours(const Rep& r, uint32_t id, uint32_t ordinal) {
+std::vector<uint32_t> Neighbours(Rep& r, uint32_t id, uint32_t ordinal) {
   const ClustererOptions& o = r.options;
-  SparseVector keys = r.storylines[id].centroid.entries;
-  const size_t q = std::min<size_t>(o.query_keys, keys.size());
-  std::partial_sort(keys.begin(), keys.begin() + q, keys.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
   const uint32_t own = StorylineRoot(r, id);
-  std::unordered_map<uint32_t, double> weight;
-  for (size_t k = 0; k < q; ++k) {
-    auto it = r.storyline_postings.find(keys[k].first);
-    if (it == r.storyline_postings.end()) continue;
-    const std::vector<uint32_t>& list = it->second;
-    size_t scanned = 0;
-    for (size_t i = list.size(); i-- > 0 && scanned < o.posting_scan; ++scanned) {
-      if (Linkable(r, r.storylines[list[i]], ordinal)) weight[list[i]] += keys[k].second;
-    }
-  }
   std::unordered_map<uint32_t, double> by_root;
-  for (const auto& [other, w] : weight) {
+  for (uint32_t other : Candidates(r, r.storylines[id].centroid.entries, r.storyline_postings,
+                                   r.storylines.size(), SIZE_MAX)) {
+    if (!Linkable(r, r.storylines[other], ordinal)) continue;
     const uint32_t root = StorylineRoot(r, other);
-    if (root != own) by_root[root] = std::max(by_root[root], w);
+    if (root != own) by_root[root] = std::max<double>(by_root[root], r.accumulator[other]);
   }
   std::vector<std::pair<double, uint32_t>> ranked;
   for (const auto& [root, w] : by_root) ranked.emplace_back(-w, root);
@@ -158,7 +132,8 @@ std::vector<uint32_t> MergeStorylines(Rep& r) {
         const EventState& ey = r.events[y];
         if (ex.centroid.norm <= 0 || ey.centroid.norm <= 0) continue;
         sum += ex.centroid.Dot(ey.centroid.entries) / (ex.centroid.norm * ey.centroid.norm) *
-               TimeFactor(ex, ey, o.storyline_decay_days);
+               TimeFactor(ex.first_day, ex.last_day, ey.first_day, ey.last_day,
+                          o.storyline_decay_days);
       }
     }
     link[key] = sum;
@@ -175,13 +150,8 @@ std::vector<uint32_t> MergeStorylines(Rep& r) {
     const double cosine =
         x.salient.Dot(y.salient.entries, &shared) / (x.salient.norm * y.salient.norm);
     if (shared < o.salience_min_shared) return 0.0;
-    double factor = 1.0;
-    if (x.first_day != kNoDay && y.first_day != kNoDay && o.storyline_decay_days > 0) {
-      const int32_t gap =
-          std::max(0, std::max(x.first_day, y.first_day) - std::min(x.last_day, y.last_day));
-      factor = std::exp(-static_cast<double>(gap) / o.storyline_decay_days);
-    }
-    return o.storyline_merge_names_weight * cosine * factor;
+    return o.storyline_merge_names_weight * cosine *
+           TimeFactor(x.first_day, x.last_day, y.first_day, y.last_day, o.storyline_decay_days);
   };
 
   // Average linkage over the links found; ties to the lower pair. The
