@@ -19,6 +19,14 @@ std::vector<TextSpan> Sentences(std::string_view text) {
   return out;
 }
 
+// The dates of `text` split by Sentences(), with a tagger for `language`.
+ArticleTime Analyze(const char* language, std::string_view text, std::string_view published) {
+  Result<TimeTagger> tagger = TimeTagger::Create(language);
+  EXPECT_TRUE(tagger.ok()) << tagger.status().ToString();
+  if (!tagger.ok()) return {};
+  return AnalyzeArticleTime(*tagger, text, published, Sentences(text), {});
+}
+
 TEST(ArticleTime, PublicationAnchorAndSentenceDates) {
   Result<TimeTagger> tagger = TimeTagger::Create("en");
   ASSERT_TRUE(tagger.ok());
@@ -60,12 +68,10 @@ TEST(ArticleTime, EstimatedAnchorWhenUnpublished) {
 // Years alone: the estimate rests on the latest, and says so; a deadline
 // still ahead of the article does not count.
 TEST(ArticleTime, EstimateFromYearsKeepsItsPrecision) {
-  Result<TimeTagger> tagger = TimeTagger::Create("en");
-  ASSERT_TRUE(tagger.ok());
-  std::string text =
-      "It is his first visit since his election in 2017. "
-      "All combat troops must leave by 2030.";
-  ArticleTime t = AnalyzeArticleTime(*tagger, text, "", Sentences(text), {});
+  ArticleTime t = Analyze("en",
+                          "It is his first visit since his election in 2017. "
+                          "All combat troops must leave by 2030.",
+                          "");
   ASSERT_TRUE(t.anchor);
   EXPECT_TRUE(t.anchor->estimated);
   EXPECT_EQ(t.anchor->day, (CivilDay{2017, 12, 31}));
@@ -73,11 +79,8 @@ TEST(ArticleTime, EstimateFromYearsKeepsItsPrecision) {
 }
 
 TEST(ArticleTime, PublishedNotBefore) {
-  Result<TimeTagger> tagger = TimeTagger::Create("en");
-  ASSERT_TRUE(tagger.ok());
-  auto bound = [&](std::string_view published, std::string_view text) {
-    ArticleTime t = AnalyzeArticleTime(*tagger, text, published, Sentences(text), {});
-    return PublishedNotBefore(t.anchor);
+  auto bound = [](std::string_view published, std::string_view text) {
+    return PublishedNotBefore(Analyze("en", text, published).anchor);
   };
   const std::string text = "Troops left in March 2020. The review came in 2017.";
   EXPECT_EQ(bound("2021-07-22", text), "");  // a publication day needs no bound
@@ -91,11 +94,9 @@ TEST(ArticleTime, PublishedNotBefore) {
 // A publication month without its day: relative dates resolved against its
 // 1st are guesses, and marked so.
 TEST(ArticleTime, MonthOnlyPublicationIsAnEstimatedAnchor) {
-  Result<TimeTagger> tagger = TimeTagger::Create("fr");
-  ASSERT_TRUE(tagger.ok());
-  std::string text =
-      "Une délégation a entamé jeudi des discussions. Elles avaient commencé en 2014.";
-  ArticleTime t = AnalyzeArticleTime(*tagger, text, "2021-07", Sentences(text), {});
+  ArticleTime t = Analyze(
+      "fr", "Une délégation a entamé jeudi des discussions. Elles avaient commencé en 2014.",
+      "2021-07");
   ASSERT_TRUE(t.anchor);
   EXPECT_TRUE(t.anchor->estimated);
   EXPECT_EQ(FormatTimePoint(t.anchor->evidence), "2021-07");
@@ -106,10 +107,7 @@ TEST(ArticleTime, MonthOnlyPublicationIsAnEstimatedAnchor) {
 }
 
 TEST(ArticleTime, NoDateAnywhere) {
-  Result<TimeTagger> tagger = TimeTagger::Create("en");
-  ASSERT_TRUE(tagger.ok());
-  std::string text = "Nothing is dated here.";
-  ArticleTime t = AnalyzeArticleTime(*tagger, text, "", Sentences(text), {});
+  ArticleTime t = Analyze("en", "Nothing is dated here.", "");
   EXPECT_FALSE(t.anchor);
   ASSERT_EQ(t.sentence_dates.size(), 1u);
   EXPECT_EQ(t.sentence_dates[0].source, DateSource::kNone);
