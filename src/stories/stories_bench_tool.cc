@@ -107,7 +107,12 @@ int main(int argc, char** argv) {
     } else if (arg == "--load-docs" && i + 1 < argc) {
       load_docs = argv[++i];
     } else if (arg == "--settle-every" && i + 1 < argc) {
-      settle_every = std::stoul(argv[++i]);
+      const std::string n = argv[++i];
+      if (n.empty() || n.find_first_not_of("0123456789") != std::string::npos || n.size() > 9) {
+        std::cerr << "--settle-every needs a number of articles, not '" << n << "'\n";
+        return 2;
+      }
+      settle_every = std::stoul(n);
     } else if (arg == "--no-lexicon") {
       options.use_lexicon = false;
     } else if (arg.size() > 1 && arg[0] == '-') {
