@@ -7,7 +7,8 @@
 
 namespace dossier::stories {
 
-DocumentBuilder::DocumentBuilder(const PivotLexicon* lexicon) : lexicon_(lexicon) {}
+DocumentBuilder::DocumentBuilder(const PivotLexicon* lexicon, DocumentOptions options)
+    : lexicon_(lexicon), options_(options) {}
 DocumentBuilder::~DocumentBuilder() = default;
 
 DocumentBuilder::Language& DocumentBuilder::ForLanguage(const std::string& language) {
@@ -48,7 +49,10 @@ StoryDocument DocumentBuilder::Build(const Article& article,
 
   auto add_text = [&](std::string_view text, float weight, bool main_text) {
     Segmentation seg = lang.segmenter->Segment(text);
+    size_t sentence = 0;  // of the token; tokens and sentences come in text order
     for (const Token& t : seg.tokens) {
+      while (sentence + 1 < seg.sentences.size() && t.begin >= seg.sentences[sentence].end)
+        ++sentence;
       std::string_view raw = text.substr(t.begin, t.end - t.begin);
       if (t.kind == TokenKind::kPunct) continue;
       FoldCaseInto(raw, &fold_);
@@ -71,7 +75,9 @@ StoryDocument DocumentBuilder::Build(const Article& article,
         continue;
       }
       if (fold_.size() < 3) continue;
-      AddWord(article.language, *lang.stemmer, fold_, weight, &terms);
+      const float lead =
+          main_text ? 1.0f + options_.lead_decay * static_cast<float>(sentence) : 1.0f;
+      AddWord(article.language, *lang.stemmer, fold_, weight / lead, &terms);
     }
     return seg;
   };

@@ -14,6 +14,8 @@
 // --settle-every settles the clusterer after every N articles, as the
 // analysis pass does after each batch (512 articles); by default only at
 // the end.
+// --set document.lead_decay=X sets the DocumentBuilder's option (not with
+// --load-docs: loaded documents are already built).
 // --save-docs writes each article's StoryDocument as a JSON line; --load-docs
 // clusters such a file without the text and entity stages (for tuning).
 #include <fstream>
@@ -83,25 +85,38 @@ size_t PrintFinal(stories::StoryClusterer& c) {
   return events;
 }
 
+// The one DocumentBuilder option, set like the clusterer's.
+Status SetLeadDecay(stories::DocumentOptions* options, const std::string& value) {
+  char* end = nullptr;
+  const float x = std::strtof(value.c_str(), &end);
+  if (value.empty() || *end != '\0' || !(x >= 0))
+    return Status::InvalidInput("document.lead_decay needs a number >= 0, not '" + value + "'");
+  options->lead_decay = x;
+  return Status::OK();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   stories::PipelineOptions options;
   std::string path = "-", save_docs, load_docs;
   size_t settle_every = 0;
+  bool lead_decay_set = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--set" && i + 1 < argc) {
       std::string kv = argv[++i];
       size_t eq = kv.find('=');
-      Status s = eq == std::string::npos
-                     ? Status::InvalidInput("--set needs name=value")
+      Status s = eq == std::string::npos ? Status::InvalidInput("--set needs name=value")
+                 : kv.substr(0, eq) == "document.lead_decay"
+                     ? SetLeadDecay(&options.document, kv.substr(eq + 1))
                      : stories::SetClustererOption(&options.clusterer, kv.substr(0, eq),
                                                    kv.substr(eq + 1));
       if (!s.ok()) {
         std::cerr << s.ToString() << "\n";
         return 2;
       }
+      lead_decay_set |= kv.substr(0, eq) == "document.lead_decay";
     } else if (arg == "--save-docs" && i + 1 < argc) {
       save_docs = argv[++i];
     } else if (arg == "--load-docs" && i + 1 < argc) {
@@ -122,6 +137,10 @@ int main(int argc, char** argv) {
     } else {
       path = arg;
     }
+  }
+  if (!load_docs.empty() && lead_decay_set) {
+    std::cerr << "--set document.lead_decay has no effect with --load-docs\n";
+    return 2;
   }
   if (!load_docs.empty()) {
     std::ifstream in(load_docs);

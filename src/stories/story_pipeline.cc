@@ -20,7 +20,7 @@ Result<std::unique_ptr<StoryPipeline>> StoryPipeline::Create(const PipelineOptio
       return lex.status();
     }
   }
-  p->builder_ = std::make_unique<DocumentBuilder>(p->lexicon_.get());
+  p->builder_ = std::make_unique<DocumentBuilder>(p->lexicon_.get(), options.document);
   p->clusterer_ = std::make_unique<StoryClusterer>(options.clusterer);
   return p;
 }

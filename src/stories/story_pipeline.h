@@ -34,6 +34,7 @@ namespace dossier::stories {
 
 struct PipelineOptions {
   ClustererOptions clusterer;
+  DocumentOptions document;
   LexiconOptions lexicon;
   bool use_lexicon = true;             ///< false: no pivot mapping at all
   bool allow_missing_lexicon = false;  ///< true: degrade to no lexicon when not installed
