@@ -244,6 +244,15 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVec
             d.dates.size());
   ++r.documents;
   const double n = r.documents;
+  // The table of document frequencies outgrows the caches: ask for every
+  // slot this article will touch before touching any, so that the misses
+  // overlap instead of queueing (about a quarter of the clusterer's time).
+  r.df.Reserve(r.df.size() + d.terms.size() + d.entities.size() + d.places.size() +
+               d.numbers.size() + d.dates.size());
+  for (const WeightedTerm& t : d.terms) r.df.Prefetch(t.key);
+  for (const EntityRef& e : d.entities) r.df.Prefetch(TypedKey(FeatureKind::kEntity, e.id));
+  for (uint64_t key : d.places) r.df.Prefetch(key);
+  for (uint64_t key : d.numbers) r.df.Prefetch(key);
   auto idf = [&](uint64_t key) {
     uint32_t df = ++r.df[key];
     return std::log((n + 1.0) / df);
@@ -284,16 +293,20 @@ SparseVector Vectorize(StoryClusterer::Rep& r, const StoryDocument& d, SparseVec
   raw->clear();
   if (o.refine_max_articles > 0) {
     SparseVector unweighted = MergeKeys(&before_idf);  // same keys as merged, same order
-    std::vector<size_t> order(merged.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    size_t keep = std::min<size_t>(o.article_keys, order.size());
-    std::partial_sort(order.begin(), order.begin() + keep, order.end(), [&](size_t a, size_t b) {
-      return merged[a].second != merged[b].second ? merged[a].second > merged[b].second
-                                                  : merged[a].first < merged[b].first;
-    });
-    order.resize(keep);
-    std::sort(order.begin(), order.end());
-    for (size_t i : order) raw->push_back(unweighted[i]);
+    if (merged.size() <= o.article_keys) {
+      *raw = std::move(unweighted);  // all kept: no need to rank them
+    } else {
+      std::vector<size_t> order(merged.size());
+      for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+      const size_t keep = o.article_keys;
+      std::nth_element(order.begin(), order.begin() + keep, order.end(), [&](size_t a, size_t b) {
+        return merged[a].second != merged[b].second ? merged[a].second > merged[b].second
+                                                    : merged[a].first < merged[b].first;
+      });
+      order.resize(keep);
+      std::sort(order.begin(), order.end());
+      for (size_t i : order) raw->push_back(unweighted[i]);
+    }
   }
   Normalize(&merged);
   return merged;
