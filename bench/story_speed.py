@@ -6,11 +6,13 @@ articles (and any JSON Lines files given): their StoryDocuments are built once
 (untimed), replayed with shifted dates (3,000 articles a day; rare features
 renamed per replay round so each round is new happenings, frequent words
 shared) to fill the window, then --measure articles are clustered with the
-inverted index and --scan-measure with the brute-force scan of the active
-window, from the same saved state, in CPU seconds of one thread. Prints the
+inverted index (--repeats times: the median is the figure, a shared machine
+varies by some 20% from run to run) and --scan-measure with the brute-force
+scan of the active window, from the same saved state, in CPU seconds of one
+thread. Prints the
 ratio, the agreement of the two on the scanned sample, and memory per article.
 
-usage: bench/story_speed.py [--tool PATH] [--window N] [--measure N] [--scan-measure N]
+usage: bench/story_speed.py [--tool PATH] [--window N] [--measure N] [--scan-measure N] [--repeats N]
        [--set name=value]... [FILE...]
 """
 import argparse
@@ -39,6 +41,7 @@ def main():
     ap.add_argument("--window", type=int, default=100000)
     ap.add_argument("--measure", type=int, default=20000)
     ap.add_argument("--scan-measure", type=int, default=200)
+    ap.add_argument("--repeats", type=int, default=3, help="timed indexed runs (median reported)")
     ap.add_argument("--set", action="append", default=[], help="clusterer option name=value")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
@@ -52,14 +55,17 @@ def main():
     try:
         sets = [x for s in args.set for x in ("--set", s)]
         out = subprocess.run([args.tool, "--window", str(args.window), "--measure", str(args.measure),
-                              "--scan-measure", str(args.scan_measure)] + sets + [path] + args.files,
+                              "--scan-measure", str(args.scan_measure), "--repeats", str(args.repeats)]
+                             + sets + [path] + args.files,
                              capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(path)
     r = json.loads(out)
     print(f"base articles {r['base_articles']}, replayed to a window of {r['window_articles']} "
           f"({r['active_events']} active events, {r['storylines']} storylines)")
-    print(f"indexed clusterer   {r['indexed_articles_per_s']:10.0f} articles/s (CPU, one thread)")
+    runs = ", ".join(f"{x:.0f}" for x in r["indexed_runs_articles_per_s"])
+    print(f"indexed clusterer   {r['indexed_articles_per_s']:10.0f} articles/s (CPU, one thread; "
+          f"median of {len(r['indexed_runs_articles_per_s'])} runs: {runs})")
     print(f"brute-force scan    {r['scan_articles_per_s']:10.0f} articles/s "
           f"(sample of {r['scan_sample']})")
     print(f"ratio               {r['speedup']:10.1f}x   (agreement with the scan on the sample: "
