@@ -42,7 +42,7 @@ def main():
     ap.add_argument("--measure", type=int, default=20000)
     ap.add_argument("--scan-measure", type=int, default=200)
     ap.add_argument("--repeats", type=int, default=3, help="timed indexed runs (median reported)")
-    ap.add_argument("--set", action="append", default=[], help="clusterer option name=value")
+    ap.add_argument("--set", action="append", default=[], help="clusterer option name=value, or document.lead_decay=X")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     if not args.tool or not os.path.exists(args.tool):

@@ -57,8 +57,6 @@ struct KeyCounts {
   uint32_t documents = 0;
 
   void Add(const SparseVector& v, uint32_t cap);
-  // Adds the counts of `other` (a storyline absorbed), same cap.
-  void Merge(const KeyCounts& other, uint32_t cap);
 };
 
 struct StorylineState {

@@ -1,8 +1,10 @@
-// Tested by story_clusterer_test.cc.
+// Options from text, for tools and tuning (story_clusterer.h,
+// story_pipeline.h). Tested by story_clusterer_test.cc.
 #include <charconv>
 #include <string>
 
 #include "stories/story_clusterer.h"
+#include "stories/story_pipeline.h"
 
 namespace dossier::stories {
 namespace {
@@ -92,6 +94,17 @@ Status SetClustererOption(ClustererOptions* o, std::string_view name, std::strin
     return Status::InvalidInput("bad value for " + std::string(original) + ": " +
                                 std::string(value));
   }
+  return Status::OK();
+}
+
+Status SetPipelineOption(PipelineOptions* options, std::string_view name, std::string_view value) {
+  if (name != "document.lead_decay") return SetClustererOption(&options->clusterer, name, value);
+  float x = 0;
+  if (!Parse(value, &x) || !(x >= 0)) {
+    return Status::InvalidInput("document.lead_decay needs a number >= 0, not '" +
+                                std::string(value) + "'");
+  }
+  options->document.lead_decay = x;
   return Status::OK();
 }
 

@@ -85,16 +85,6 @@ size_t PrintFinal(stories::StoryClusterer& c) {
   return events;
 }
 
-// The one DocumentBuilder option, set like the clusterer's.
-Status SetLeadDecay(stories::DocumentOptions* options, const std::string& value) {
-  char* end = nullptr;
-  const float x = std::strtof(value.c_str(), &end);
-  if (value.empty() || *end != '\0' || !(x >= 0))
-    return Status::InvalidInput("document.lead_decay needs a number >= 0, not '" + value + "'");
-  options->lead_decay = x;
-  return Status::OK();
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -107,16 +97,15 @@ int main(int argc, char** argv) {
     if (arg == "--set" && i + 1 < argc) {
       std::string kv = argv[++i];
       size_t eq = kv.find('=');
-      Status s = eq == std::string::npos ? Status::InvalidInput("--set needs name=value")
-                 : kv.substr(0, eq) == "document.lead_decay"
-                     ? SetLeadDecay(&options.document, kv.substr(eq + 1))
-                     : stories::SetClustererOption(&options.clusterer, kv.substr(0, eq),
-                                                   kv.substr(eq + 1));
+      const std::string name = kv.substr(0, eq);
+      Status s = eq == std::string::npos
+                     ? Status::InvalidInput("--set needs name=value")
+                     : stories::SetPipelineOption(&options, name, kv.substr(eq + 1));
       if (!s.ok()) {
         std::cerr << s.ToString() << "\n";
         return 2;
       }
-      lead_decay_set |= kv.substr(0, eq) == "document.lead_decay";
+      lead_decay_set |= name == "document.lead_decay";
     } else if (arg == "--save-docs" && i + 1 < argc) {
       save_docs = argv[++i];
     } else if (arg == "--load-docs" && i + 1 < argc) {

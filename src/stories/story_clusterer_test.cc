@@ -4,6 +4,7 @@
 
 #include "base/scoped_temp_dir.h"
 #include "stories/document_builder.h"
+#include "stories/story_pipeline.h"
 #include "stories/story_test_util.h"
 
 namespace dossier::stories {
@@ -353,6 +354,16 @@ TEST(StoryClusterer, OptionsByName) {
   EXPECT_FALSE(SetClustererOption(&o, "no_such_option", "1").ok());
   EXPECT_FALSE(SetClustererOption(&o, "query_keys", "-3").ok());
   EXPECT_FALSE(SetClustererOption(&o, "event_threshold", "0.4x").ok());
+
+  PipelineOptions p;
+  EXPECT_TRUE(SetPipelineOption(&p, "document.lead_decay", "0.25").ok());
+  EXPECT_FLOAT_EQ(p.document.lead_decay, 0.25f);
+  EXPECT_TRUE(SetPipelineOption(&p, "event_threshold", "0.42").ok());
+  EXPECT_FLOAT_EQ(p.clusterer.event_threshold, 0.42f);
+  EXPECT_FALSE(SetPipelineOption(&p, "document.lead_decay", "-1").ok());
+  EXPECT_FALSE(SetPipelineOption(&p, "document.lead_decay", "x").ok());
+  EXPECT_FALSE(SetPipelineOption(&p, "document.no_such_option", "1").ok());
+  EXPECT_FLOAT_EQ(p.document.lead_decay, 0.25f);
 }
 
 // An English and a French report of one happening, and an English report of

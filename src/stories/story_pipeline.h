@@ -40,6 +40,10 @@ struct PipelineOptions {
   bool allow_missing_lexicon = false;  ///< true: degrade to no lexicon when not installed
 };
 
+// Sets an option from text as SetClustererOption does; "document.lead_decay"
+// (a number >= 0) sets the DocumentBuilder's. For tools and tuning.
+Status SetPipelineOption(PipelineOptions* options, std::string_view name, std::string_view value);
+
 class StoryPipeline {
  public:
   static Result<std::unique_ptr<StoryPipeline>> Create(const PipelineOptions& options);

@@ -115,9 +115,9 @@ int main(int argc, char** argv) {
   po.clusterer.near_duplicates.window = static_cast<uint32_t>(window);
   for (const std::string& kv : settings) {
     size_t eq = kv.find('=');
-    Status s = eq == std::string::npos ? Status::InvalidInput("--set needs name=value")
-                                       : stories::SetClustererOption(
-                                             &po.clusterer, kv.substr(0, eq), kv.substr(eq + 1));
+    Status s = eq == std::string::npos
+                   ? Status::InvalidInput("--set needs name=value")
+                   : stories::SetPipelineOption(&po, kv.substr(0, eq), kv.substr(eq + 1));
     if (!s.ok()) {
       std::cerr << s.ToString() << "\n";
       return 2;
