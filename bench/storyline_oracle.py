@@ -14,7 +14,8 @@ online engine using the same evidence; the bar of issue 5 is 0.95.
 Representations: all words; all words with an idf-weighted centroid; names
 removed (capitalised words not at a sentence start); the words most of an
 event's articles share (each word's share of the event's articles, squared,
-times idf, kept from 30%).
+times idf, kept from 30%); the event's heaviest 32 words, as the engine's
+merging compares events (ClustererOptions::storyline_merge_terms).
 
 usage: /usr/bin/python3 bench/storyline_oracle.py (Debian python3: scikit-learn, numpy)
 """
@@ -85,6 +86,8 @@ def event_vectors(docs, event, events, without_names, mode):
             v = {w: x * x * idf[w] for w, x in v.items() if x >= 0.3}
         elif mode == "idf":
             v = {w: x * idf[w] for w, x in v.items()}
+        elif mode == "heaviest":  # as the engine's merging (storyline_merge_terms)
+            v = dict(sorted(v.items(), key=lambda wx: (-wx[1], wx[0]))[:32])
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         out.append({w: x / norm for w, x in v.items()})
     return out
@@ -106,7 +109,8 @@ def main():
                                       ("all words, idf-weighted centroid", False, "idf"),
                                       ("names removed", True, "plain"),
                                       ("words most of the event's articles share", False,
-                                       "shared")):
+                                       "shared"),
+                                      ("the event's heaviest 32 words", False, "heaviest")):
         v = event_vectors(docs, event, events, without_names, mode)
         n = len(events)
         sim = np.zeros((n, n))

@@ -96,6 +96,11 @@ using Postings = std::unordered_map<uint64_t, std::vector<uint32_t>>;
 // or decay is not positive. A day is the span [day, day].
 double TimeFactor(int32_t first_a, int32_t last_a, int32_t first_b, int32_t last_b, float decay);
 
+// An article's kept features (ArticleState::features) weighted by the
+// document frequencies of now, unit length: its vector as it would be
+// made today.
+SparseVector VectorNow(const StoryClusterer::Rep& r, const SparseVector& features);
+
 // Whether storyline `s` is active when article `ordinal` arrives: its last
 // article within the window of articles and, unless the article is
 // undated, its last day within storyline_window_days of the newest day

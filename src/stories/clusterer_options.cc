@@ -50,6 +50,7 @@ Status SetClustererOption(ClustererOptions* o, std::string_view name, std::strin
   f("storyline_merge_threshold", &o->storyline_merge_threshold);
   f("storyline_merge_names_weight", &o->storyline_merge_names_weight);
   u("storyline_merge_events", &o->storyline_merge_events);
+  u("storyline_merge_terms", &o->storyline_merge_terms);
   f("entity_boost", &o->entity_boost);
   f("place_boost", &o->place_boost);
   f("number_boost", &o->number_boost);

@@ -315,6 +315,16 @@ double TimeFactor(int32_t first_a, int32_t last_a, int32_t first_b, int32_t last
   return std::exp(-static_cast<double>(gap) / decay);
 }
 
+SparseVector VectorNow(const StoryClusterer::Rep& r, const SparseVector& features) {
+  SparseVector v = features;
+  for (auto& [key, w] : v) {
+    const uint32_t* df = r.df.Find(key);
+    w = static_cast<float>(w * std::log((r.documents + 1.0) / (df != nullptr ? *df : 1)));
+  }
+  Normalize(&v);
+  return v;
+}
+
 bool StorylineActive(const StoryClusterer::Rep& r, const StorylineState& s, uint32_t ordinal,
                      bool undated) {
   return (undated || Within(r.newest_day, s.last_day, r.options.storyline_window_days)) &&
@@ -670,13 +680,7 @@ void Refine(StoryClusterer::Rep& r, uint32_t id) {
     if (it == index_of.end()) it = index_of.find(a.copy_group);
     internal::EventState& e = r.events[event_of[group[it->second]]];
     a.event = event_of[group[it->second]];
-    SparseVector v = a.features;
-    for (auto& [key, w] : v) {
-      const uint32_t* df = r.df.Find(key);
-      w = static_cast<float>(w * std::log((r.documents + 1.0) / (df != nullptr ? *df : 1)));
-    }
-    Normalize(&v);
-    e.centroid.Add(v, o.centroid_keys, nullptr);
+    e.centroid.Add(internal::VectorNow(r, a.features), o.centroid_keys, nullptr);
     Extend(&e, a.day, m);
     e.articles.push_back(m);
     for (int32_t day : a.dates) {

@@ -326,6 +326,71 @@ TEST(StoryClusterer, SettleMergesStorylinesOfLikeEvents) {
   EXPECT_EQ(later.storyline, 0u);
 }
 
+// Two happenings of one kind told of other people: film stars' deaths,
+// each a burst of reports naming a dozen people of its own. The names
+// fill the events' whole centroids, which are far apart; the events'
+// heaviest terms (with the document frequencies of the end, when the
+// words of the first burst are no longer new) are what the happenings
+// share: storyline_merge_terms merges the two storylines, and leaves the
+// unrelated one alone.
+TEST(StoryClusterer, SettleMergesHappeningsOfOneKindByTheirTerms) {
+  const std::string kind = "actress died aged pinup model hollywood films career icon ";
+  std::vector<StoryDocument> docs;
+  const char* background[] = {
+      "parliament vote budget deficit taxes spending cuts coalition minister",
+      "football league final goal striker penalty stadium fans coach",
+      "storm flood river rain evacuation rescue village damage",
+      "court trial jury verdict appeal sentence judge prison",
+      "election campaign poll candidate debate voters turnout",
+      "bank interest rates inflation markets shares investors",
+  };
+  uint32_t n = 0;
+  for (const char* words : background) {
+    std::string id = "bg";
+    id += std::to_string(n);
+    docs.push_back(MakeDoc(id, words, {100 + n++}));
+  }
+  std::vector<uint32_t> page_names, williams_names;
+  for (uint32_t k = 0; k < 12; ++k) {
+    page_names.push_back(1 + k);
+    williams_names.push_back(21 + k);
+  }
+  for (int i = 0; i < 4; ++i) {
+    std::string id = "page";
+    id += std::to_string(i);
+    docs.push_back(MakeDoc(id, kind + "page bettie tennessee bondage photos", page_names));
+  }
+  for (int i = 0; i < 4; ++i) {
+    std::string id = "williams";
+    id += std::to_string(i);
+    docs.push_back(MakeDoc(id, kind + "williams esther swimmer olympic aquatic", williams_names));
+  }
+  docs.push_back(MakeDoc("harvest", "wheat harvest farmers grain prices export drought", {9}));
+  const size_t page = 6, williams = 10, harvest = 14;
+  // The storyline of each article after Settle.
+  auto storylines = [&](uint32_t terms) {
+    ClustererOptions o = TestOptions();
+    o.near_duplicates.min_similarity = 1.1;
+    o.storyline_threshold = 0.9f;  // online, each burst keeps its storyline
+    o.storyline_merge_threshold = 0.25f;
+    o.storyline_merge_terms = terms;
+    StoryClusterer c(o);
+    std::vector<Assignment> online = AddAll(c, docs);
+    EXPECT_NE(online[page].storyline, online[williams].storyline);
+    c.Settle();
+    std::vector<uint32_t> out;
+    for (const Assignment& a : online) out.push_back(c.Summarize(a.event).storyline);
+    return out;
+  };
+  const std::vector<uint32_t> whole = storylines(0);
+  EXPECT_NE(whole[page], whole[williams]);
+  const std::vector<uint32_t> by_terms = storylines(32);
+  EXPECT_EQ(by_terms[page], by_terms[williams]);
+  EXPECT_EQ(by_terms[page], by_terms[page + 3]);
+  EXPECT_NE(by_terms[harvest], by_terms[page]);
+  EXPECT_NE(by_terms[0], by_terms[page]);
+}
+
 // An undated article may report an old happening: the window of days,
 // which runs from the newest day seen, does not retire events and
 // storylines for it (only the window of articles does). A dated article
@@ -351,6 +416,8 @@ TEST(StoryClusterer, OptionsByName) {
   EXPECT_FLOAT_EQ(o.event_threshold, 0.42f);
   EXPECT_TRUE(SetClustererOption(&o, "near_duplicates.min_similarity", "0.8").ok());
   EXPECT_DOUBLE_EQ(o.near_duplicates.min_similarity, 0.8);
+  EXPECT_TRUE(SetClustererOption(&o, "storyline_merge_terms", "24").ok());
+  EXPECT_EQ(o.storyline_merge_terms, 24u);
   EXPECT_FALSE(SetClustererOption(&o, "no_such_option", "1").ok());
   EXPECT_FALSE(SetClustererOption(&o, "query_keys", "-3").ok());
   EXPECT_FALSE(SetClustererOption(&o, "event_threshold", "0.4x").ok());
@@ -452,14 +519,18 @@ std::vector<StoryDocument> CrisisReports() {
   };
   std::vector<StoryDocument> out;
   for (int i = 0; i < 5; ++i) {
-    out.push_back(MakeDoc("c" + std::to_string(i), words[i], {1, 2, 3}, 100 + 40 * i));
+    const std::string n = std::to_string(i);
+    std::string report = "c", filler = "f",
+                filler_words = "football league season cup final goal striker ";
+    report += n;
+    filler += n;
+    filler_words += n;
+    out.push_back(MakeDoc(report, words[i], {1, 2, 3}, 100 + 40 * i));
     out.back().entities[0].mentions = 9;  // the country
     out.back().entities[1].mentions = 4;  // its leader
     out.back().entities[2].mentions = 2;  // its capital
     // Filler: other stories, so that the names are not everywhere.
-    out.push_back(MakeDoc("f" + std::to_string(i),
-                          "football league season cup final goal striker " + std::to_string(i),
-                          {20 + static_cast<uint32_t>(i)}, 101 + 40 * i));
+    out.push_back(MakeDoc(filler, filler_words, {20 + static_cast<uint32_t>(i)}, 101 + 40 * i));
   }
   return out;
 }

@@ -15,7 +15,7 @@ using ner::ByteWriter;
 
 constexpr uint32_t kMagic = 0x59545344;  // "DSTY" little-endian
 // 2: refinement (options, article features); 3: protagonists; 4: storylines' names
-constexpr uint32_t kVersion = 5;
+constexpr uint32_t kVersion = 6;
 
 void PutI32(ByteWriter& w, int32_t v) { w.U32(static_cast<uint32_t>(v)); }
 int32_t GetI32(ByteReader& r) { return static_cast<int32_t>(r.U32()); }
@@ -52,6 +52,7 @@ void PutOptions(ByteWriter& w, const ClustererOptions& o) {
   w.F32(o.storyline_merge_threshold);
   w.F32(o.storyline_merge_names_weight);
   w.U32(o.storyline_merge_events);
+  w.U32(o.storyline_merge_terms);
 }
 
 ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
@@ -105,6 +106,8 @@ ClustererOptions GetOptions(ByteReader& r, uint32_t version) {
   o.storyline_merge_threshold = r.F32();
   o.storyline_merge_names_weight = r.F32();
   o.storyline_merge_events = r.U32();
+  // Before version 6 merging compared whole event centroids: likewise.
+  o.storyline_merge_terms = version >= 6 ? r.U32() : 0;
   return o;
 }
 

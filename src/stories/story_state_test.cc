@@ -31,6 +31,7 @@ std::vector<StoryDocument> Docs() {
 TEST(StoryState, SaveLoadContinuesExactly) {
   ClustererOptions o;
   o.event_window_days = 20;
+  o.storyline_merge_terms = 24;
   std::vector<StoryDocument> docs = Docs();
   StoryClusterer whole(o);
   std::vector<Assignment> expected;
@@ -42,6 +43,7 @@ TEST(StoryState, SaveLoadContinuesExactly) {
   Result<std::unique_ptr<StoryClusterer>> loaded = StoryClusterer::Load(bytes);
   ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
   EXPECT_EQ((*loaded)->Save(), bytes);
+  EXPECT_EQ((*loaded)->options().storyline_merge_terms, 24u);
   for (size_t i = 15; i < docs.size(); ++i) {
     Assignment a = (*loaded)->Add(docs[i]);
     EXPECT_EQ(a.event, expected[i].event) << i;

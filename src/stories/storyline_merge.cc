@@ -1,6 +1,7 @@
 #include "stories/storyline_merge.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -45,6 +46,49 @@ std::vector<uint32_t> Neighbours(Rep& r, uint32_t id, uint32_t ordinal) {
   std::vector<uint32_t> out;
   for (const auto& [w, root] : ranked) out.push_back(root);
   return out;
+}
+
+// The heaviest `cap` entries of `v`, sorted by key, unit length.
+SparseVector HeaviestUnit(SparseVector v, uint32_t cap) {
+  if (v.size() > cap) {
+    std::nth_element(v.begin(), v.begin() + cap, v.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    v.resize(cap);
+    std::sort(v.begin(), v.end());
+  }
+  double sum = 0;
+  for (const auto& [key, w] : v) sum += static_cast<double>(w) * w;
+  const double norm = std::sqrt(sum);
+  for (auto& [key, w] : v) w = norm > 0 ? static_cast<float>(w / norm) : 0.0f;
+  return v;
+}
+
+// What event `x` is compared by (ClustererOptions::storyline_merge_terms):
+// the sum of its articles' unit vectors with the document frequencies of
+// now, while their features are kept, else its centroid; its terms only,
+// the heaviest storyline_merge_terms. The whole centroid when that is 0.
+SparseVector EventSignature(const Rep& r, uint32_t x) {
+  const uint32_t terms = r.options.storyline_merge_terms;
+  const EventState& e = r.events[x];
+  if (terms == 0) return HeaviestUnit(e.centroid.entries, UINT32_MAX);
+  bool kept = !e.articles.empty();
+  for (uint32_t m : e.articles) kept = kept && !r.articles[m].features.empty();
+  SparseVector terms_of;
+  if (kept) {
+    Centroid sum;
+    for (uint32_t m : e.articles) {
+      SparseVector v = VectorNow(r, r.articles[m].features);
+      std::erase_if(v, [](const auto& x) { return KindOfKey(x.first) != FeatureKind::kTerm; });
+      sum.Add(v, UINT32_MAX, nullptr);
+    }
+    terms_of = std::move(sum.entries);
+  } else {
+    for (const auto& entry : e.centroid.entries) {
+      if (KindOfKey(entry.first) == FeatureKind::kTerm) terms_of.push_back(entry);
+    }
+  }
+  return HeaviestUnit(std::move(terms_of), terms);
 }
 
 // What linkage compares of a merged whole: its newest events, its names
@@ -123,6 +167,10 @@ std::vector<uint32_t> MergeStorylines(Rep& r) {
 
   // Links: sums of event cosines (times their time factor); sizes: the
   // events counted on each side.
+  std::unordered_map<uint32_t, SparseVector> signature;
+  for (const auto& [root, g] : groups) {
+    for (uint32_t x : g.events) signature.emplace(x, EventSignature(r, x));
+  }
   std::map<std::pair<uint32_t, uint32_t>, double> link;
   for (const auto& key : pairs) {
     double sum = 0;
@@ -130,10 +178,9 @@ std::vector<uint32_t> MergeStorylines(Rep& r) {
       const EventState& ex = r.events[x];
       for (uint32_t y : groups[key.second].events) {
         const EventState& ey = r.events[y];
-        if (ex.centroid.norm <= 0 || ey.centroid.norm <= 0) continue;
-        sum += ex.centroid.Dot(ey.centroid.entries) / (ex.centroid.norm * ey.centroid.norm) *
-               TimeFactor(ex.first_day, ex.last_day, ey.first_day, ey.last_day,
-                          o.storyline_decay_days);
+        sum += SparseDot(signature[x], signature[y]) * TimeFactor(ex.first_day, ex.last_day,
+                                                                  ey.first_day, ey.last_day,
+                                                                  o.storyline_decay_days);
       }
     }
     link[key] = sum;

@@ -1,8 +1,9 @@
 // Settle's second step: a storyline that gained articles since the last
 // Settle is compared with the active storylines that share its heaviest
 // keys, and storylines are merged by average linkage over their events:
-// two storylines' link is the mean cosine of their events' centroids (the
-// newest storyline_merge_events of each), each pair weighted by
+// two storylines' link is the mean cosine of their events' heaviest terms
+// (storyline_merge_terms; the newest storyline_merge_events of each
+// storyline), each pair weighted by
 // exp(-gap / storyline_decay_days) between the events' spans; the best
 // link is merged while it reaches storyline_merge_threshold.
 //
