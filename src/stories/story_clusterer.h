@@ -62,8 +62,9 @@
 // Active window: an event is active while its last article is at most
 // event_window_days older than the newest day seen (dated input) and at
 // most window_articles articles old; storylines likewise with
-// storyline_window_days; for an undated article only the window of
-// articles counts (it may report an old happening). Retired storylines
+// storyline_window_days; for an undated article, and for an undated
+// storyline that Settle links, only the window of articles counts (it may
+// report an old happening). Retired storylines
 // stay in the index (their postings age out of the scanned tails of
 // frequent keys, not of rare keys such as entities), so strong evidence
 // still reaches them; joining reactivates.

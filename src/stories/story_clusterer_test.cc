@@ -391,6 +391,25 @@ TEST(StoryClusterer, SettleMergesHappeningsOfOneKindByTheirTerms) {
   EXPECT_NE(by_terms[0], by_terms[page]);
 }
 
+// Undated reports (an archive without dates) of a story whose dated
+// reports left the window of days long ago: as for an undated article,
+// only the window of articles counts when Settle links their storyline.
+TEST(StoryClusterer, SettleLinksUndatedStorylineWithAnOldDatedOne) {
+  const std::string story = "troops withdrawal iraq baghdad coalition talks combat mission ";
+  ClustererOptions o = TestOptions();
+  o.near_duplicates.min_similarity = 1.1;
+  o.storyline_threshold = 0.95f;  // online, the undated reports open their own
+  o.storyline_merge_threshold = 0.3f;
+  StoryClusterer c(o);
+  Assignment old = c.Add(MakeDoc("dated", story + "minister visit", {1, 2}, 100));
+  c.Add(MakeDoc("later", "wheat harvest farmers grain prices export drought", {9}, 900));
+  c.Settle();
+  Assignment undated = c.Add(MakeDoc("undated", story + "president summit", {1, 3}));
+  EXPECT_NE(undated.storyline, old.storyline);
+  EXPECT_EQ(c.Settle(), (std::vector<uint32_t>{old.storyline, undated.storyline}));
+  EXPECT_EQ(c.Summarize(undated.event).storyline, old.storyline);
+}
+
 // An undated article may report an old happening: the window of days,
 // which runs from the newest day seen, does not retire events and
 // storylines for it (only the window of articles does). A dated article

@@ -13,8 +13,11 @@ namespace {
 
 using Rep = StoryClusterer::Rep;
 
-bool Linkable(const Rep& r, const StorylineState& s, uint32_t ordinal) {
-  return !s.events.empty() && s.centroid.norm > 0 && StorylineActive(r, s, ordinal);
+// Whether `s` may be merged. For an undated storyline (`undated`) only the
+// window of articles counts, as for an undated article: it may tell of a
+// story whose dated reports have left the window of days.
+bool Linkable(const Rep& r, const StorylineState& s, uint32_t ordinal, bool undated = false) {
+  return !s.events.empty() && s.centroid.norm > 0 && StorylineActive(r, s, ordinal, undated);
 }
 
 // The newest `cap` events of `s` that have articles.
@@ -32,10 +35,11 @@ std::vector<uint32_t> NewestEvents(const Rep& r, const StorylineState& s, uint32
 std::vector<uint32_t> Neighbours(Rep& r, uint32_t id, uint32_t ordinal) {
   const ClustererOptions& o = r.options;
   const uint32_t own = StorylineRoot(r, id);
+  const bool undated = r.storylines[id].first_day == kNoDay;
   std::unordered_map<uint32_t, double> by_root;
   for (uint32_t other : Candidates(r, r.storylines[id].centroid.entries, r.storyline_postings,
                                    r.storylines.size(), SIZE_MAX)) {
-    if (!Linkable(r, r.storylines[other], ordinal)) continue;
+    if (!Linkable(r, r.storylines[other], ordinal, undated)) continue;
     const uint32_t root = StorylineRoot(r, other);
     if (root != own) by_root[root] = std::max<double>(by_root[root], r.accumulator[other]);
   }
@@ -135,7 +139,7 @@ std::vector<uint32_t> MergeStorylines(Rep& r) {
   // Candidate pairs of roots: a grown storyline's root and its neighbours.
   std::set<std::pair<uint32_t, uint32_t>> pairs;
   for (uint32_t a : seeds) {
-    if (!Linkable(r, r.storylines[a], ordinal)) continue;
+    if (!Linkable(r, r.storylines[a], ordinal, r.storylines[a].first_day == kNoDay)) continue;
     const uint32_t root = StorylineRoot(r, a);
     for (uint32_t b : Neighbours(r, a, ordinal))
       pairs.emplace(std::min(root, b), std::max(root, b));

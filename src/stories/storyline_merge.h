@@ -1,6 +1,7 @@
 // Settle's second step: a storyline that gained articles since the last
 // Settle is compared with the active storylines that share its heaviest
-// keys, and storylines are merged by average linkage over their events:
+// keys (for an undated one, those within the window of articles, however
+// old their days), and storylines are merged by average linkage over their events:
 // two storylines' link is the mean cosine of their events' heaviest terms
 // (storyline_merge_terms; the newest storyline_merge_events of each
 // storyline), each pair weighted by
