@@ -70,16 +70,15 @@ SparseVector HeaviestUnit(SparseVector v, uint32_t cap) {
 
 // What event `x` is compared by (ClustererOptions::storyline_merge_terms):
 // the sum of its articles' unit vectors with the document frequencies of
-// now, while their features are kept, else its centroid; its terms only,
-// the heaviest storyline_merge_terms. The whole centroid when that is 0.
+// now, while its storyline keeps their features (refine_max_articles),
+// else its centroid; its terms only, the heaviest storyline_merge_terms.
+// The whole centroid when that is 0.
 SparseVector EventSignature(const Rep& r, uint32_t x) {
-  const uint32_t terms = r.options.storyline_merge_terms;
+  const ClustererOptions& o = r.options;
   const EventState& e = r.events[x];
-  if (terms == 0) return HeaviestUnit(e.centroid.entries, UINT32_MAX);
-  bool kept = !e.articles.empty();
-  for (uint32_t m : e.articles) kept = kept && !r.articles[m].features.empty();
+  if (o.storyline_merge_terms == 0) return HeaviestUnit(e.centroid.entries, UINT32_MAX);
   SparseVector terms_of;
-  if (kept) {
+  if (r.storylines[e.storyline].articles <= o.refine_max_articles) {
     Centroid sum;
     for (uint32_t m : e.articles) {
       SparseVector v = VectorNow(r, r.articles[m].features);
@@ -92,7 +91,7 @@ SparseVector EventSignature(const Rep& r, uint32_t x) {
       if (KindOfKey(entry.first) == FeatureKind::kTerm) terms_of.push_back(entry);
     }
   }
-  return HeaviestUnit(std::move(terms_of), terms);
+  return HeaviestUnit(std::move(terms_of), o.storyline_merge_terms);
 }
 
 // What linkage compares of a merged whole: its newest events, its names
