@@ -1,7 +1,6 @@
 #include "stories/storyline_merge.h"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -16,7 +15,7 @@ using Rep = StoryClusterer::Rep;
 // Whether `s` may be merged. For an undated storyline (`undated`) only the
 // window of articles counts, as for an undated article: it may tell of a
 // story whose dated reports have left the window of days.
-bool Linkable(const Rep& r, const StorylineState& s, uint32_t ordinal, bool undated = false) {
+bool Linkable(const Rep& r, const StorylineState& s, uint32_t ordinal, bool undated) {
   return !s.events.empty() && s.centroid.norm > 0 && StorylineActive(r, s, ordinal, undated);
 }
 
@@ -53,19 +52,13 @@ std::vector<uint32_t> Neighbours(Rep& r, uint32_t id, uint32_t ordinal) {
 }
 
 // The heaviest `cap` entries of `v`, sorted by key, unit length.
-SparseVector HeaviestUnit(SparseVector v, uint32_t cap) {
-  if (v.size() > cap) {
-    std::nth_element(v.begin(), v.begin() + cap, v.end(), [](const auto& a, const auto& b) {
-      return a.second != b.second ? a.second > b.second : a.first < b.first;
-    });
-    v.resize(cap);
-    std::sort(v.begin(), v.end());
+SparseVector HeaviestUnit(const SparseVector& v, uint32_t cap) {
+  Centroid heaviest;  // keeps the heaviest `cap`, with their norm
+  heaviest.Add(v, cap, nullptr);
+  for (auto& [key, w] : heaviest.entries) {
+    w = heaviest.norm > 0 ? static_cast<float>(w / heaviest.norm) : 0.0f;
   }
-  double sum = 0;
-  for (const auto& [key, w] : v) sum += static_cast<double>(w) * w;
-  const double norm = std::sqrt(sum);
-  for (auto& [key, w] : v) w = norm > 0 ? static_cast<float>(w / norm) : 0.0f;
-  return v;
+  return std::move(heaviest.entries);
 }
 
 // What event `x` is compared by (ClustererOptions::storyline_merge_terms):
@@ -91,7 +84,7 @@ SparseVector EventSignature(const Rep& r, uint32_t x) {
       if (KindOfKey(entry.first) == FeatureKind::kTerm) terms_of.push_back(entry);
     }
   }
-  return HeaviestUnit(std::move(terms_of), o.storyline_merge_terms);
+  return HeaviestUnit(terms_of, o.storyline_merge_terms);
 }
 
 // What linkage compares of a merged whole: its newest events, its names
